@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Baton",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "baton", targets: ["baton"]),
+        .executable(name: "BatonBench", targets: ["BatonBench"]),
+        .library(name: "BatonRules", targets: ["BatonRules"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "BatonLang"),
+        .target(name: "BatonYAML", dependencies: ["CYAML"]),
+        .target(name: "BatonRules", dependencies: ["BatonLang", "BatonYAML"]),
+        .executableTarget(
+            name: "baton",
+            dependencies: [
+                "BatonRules", "BatonLang",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "BatonBench", dependencies: ["BatonRules", "BatonLang"]),
+        .testTarget(name: "BatonLangTests", dependencies: ["BatonLang"]),
+        .testTarget(name: "BatonYAMLTests", dependencies: ["BatonYAML"]),
+        .testTarget(name: "BatonRulesTests", dependencies: ["BatonRules"]),
+        .testTarget(name: "BatonCLITests", dependencies: ["BatonRules"]),
+    ]
+)

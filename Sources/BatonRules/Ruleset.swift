@@ -1,0 +1,2 @@
+/// The ruleset model, loader and engine.
+import BatonLang

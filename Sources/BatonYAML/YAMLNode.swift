@@ -1,0 +1,2 @@
+/// Reads YAML through libyaml into positioned nodes (see YAMLNode).
+import CYAML
