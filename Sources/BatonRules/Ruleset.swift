@@ -1,2 +1,0 @@
-/// The ruleset model, loader and engine.
-import BatonLang
