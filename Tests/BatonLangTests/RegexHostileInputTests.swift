@@ -31,7 +31,7 @@ struct RegexHostileInputTests {
 
     @Test func nestedCountedRepetitionNearTheSizeLimit() throws {
         let regex = try BatonRegex("(?:a{0,30}){0,30}b")
-        #expect(!regex.matches(String(repeating: "a", count: 1_000)))
+        #expect(!regex.matches(String(repeating: "a", count: 500)))
     }
 
     @Test func longLiteralAgainstARepetitiveText() throws {
