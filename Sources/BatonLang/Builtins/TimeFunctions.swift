@@ -12,7 +12,7 @@ enum TimeBuiltins {
                 switch value {
                 case .timestamp: return value
                 case .string(let text):
-                    do {
+                    do throws(TimeParseError) {
                         return .timestamp(try Timestamp(rfc3339: text))
                     } catch {
                         return .error(EvalError("timestamp(): \(error.reason): \(quoted(text))"))
@@ -30,7 +30,7 @@ enum TimeBuiltins {
                 switch value {
                 case .duration: return value
                 case .string(let text):
-                    do {
+                    do throws(TimeParseError) {
                         return .duration(try TimeDuration(parsing: text))
                     } catch {
                         return .error(EvalError("duration(): \(error.reason): \(quoted(text))"))

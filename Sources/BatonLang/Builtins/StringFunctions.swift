@@ -88,7 +88,7 @@ enum StringBuiltins {
             guard case .string(let text) = text, case .string(let pattern) = pattern else {
                 return argumentTypesError("matches", text, pattern)
             }
-            do {
+            do throws(RegexSyntaxError) {
                 return .bool(try BatonRegex(pattern).matches(text))
             } catch {
                 return .error(EvalError("invalid regular expression: \(error.message)"))
@@ -99,7 +99,7 @@ enum StringBuiltins {
                 return .failure(BuiltinConstantError(code: DiagnosticCode.wrongArgumentType, message: "matches() needs a string pattern"))
             }
             let regex: BatonRegex
-            do {
+            do throws(RegexSyntaxError) {
                 regex = try BatonRegex(pattern)
             } catch {
                 return .failure(
