@@ -58,12 +58,7 @@ extension LoadSession {
             return nil
         }
         let file = files[node.file]
-        let offsets: [Int]
-        if let yaml = file.yaml, let mapped = node.yaml.scalarSourceOffsets(in: yaml) {
-            offsets = mapped
-        } else {
-            offsets = [Int](repeating: node.yaml.start.offset, count: scalar.text.utf8.count + 1)
-        }
+        let offsets = scalarOffsets(of: node, text: scalar.text)
         return (scalar.text, ExpressionOrigin(file: file.source, fileOffsets: offsets))
     }
 

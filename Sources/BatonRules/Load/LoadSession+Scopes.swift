@@ -7,7 +7,7 @@ extension LoadSession {
         var schema = declared
         schema.add(RecordType(name: "tables", fields: tables.map { RecordType.Field(name: $0.name, type: $0.type, required: true) }))
         if schema["lead"] == nil { schema.add(RecordType(name: "lead", fields: [])) }
-        let base = [Variable("lead", .record("lead")), Variable("tables", .record("tables"))] + Self.nowVariables
+        let base = [Variable("lead", .record("lead")), Variable("tables", .record("tables"))]
         let scoring = base + [Variable("account", accountType)]
         let scopes = RuleScopes(
             accountMatch: Environment(schema: schema, variables: base),
@@ -16,9 +16,6 @@ extension LoadSession {
             decision: Environment(schema: schema, variables: scoring + [Variable("score", .record("score"))]))
         return (scopes, schema)
     }
-
-    /// `now` is a variable of every scope: the engine binds the evaluation time.
-    static let nowVariables = [Variable("now", .timestamp)]
 
     /// The type of `event` in per-event rules: the element type of `lead.events`.
     static func eventType(in schema: Schema) -> ExprType {
