@@ -94,7 +94,7 @@ extension LoadSession {
             }
             slots.append(slot)
         }
-        for field in rowType.fields where field.required && !header.cells.contains(field.name) {
+        for field in rowType.fields where field.required && field.name != keyColumn && !header.cells.contains(field.name) {
             reportCSV("the header has no column '\(field.name)', which \(rowType.name) requires", file: file, line: header.line, column: 1)
             failed = true
         }
@@ -124,7 +124,7 @@ extension LoadSession {
                 continue
             }
             guard let value = Self.csvValue(cell, type: field.type) else {
-                reportCSV("'\(cell)' in column '\(field.name)' is not a \(field.type)", file: file, line: record.lines[index], column: record.columns[index], cell: cell)
+                reportCSV("'\(cell)' in column '\(field.name)' does not read as \(field.type)", file: file, line: record.lines[index], column: record.columns[index], cell: cell)
                 failed = true
                 continue
             }

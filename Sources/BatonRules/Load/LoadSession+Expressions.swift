@@ -11,8 +11,12 @@ extension LoadSession {
         let compilation = environment.compile(text, expecting: expected)
         report(compilation.diagnostics, origin: origin, file: node.file)
         checkTrailingComment(node, compiled: compilation.program != nil)
-        guard let program = compilation.program else { return nil }
-        programs.append(program)
+        guard let program = compilation.program else {
+            // Keep what it reads even so, so that a table it names is not also called unused.
+            if let tree = Parser.parse(text).expr { expressionTrees.append(tree) }
+            return nil
+        }
+        expressionTrees.append(program.expr)
         return RuleExpression(program: program, origin: origin)
     }
 
@@ -22,8 +26,8 @@ extension LoadSession {
         let compilation = environment.compileTemplate(text)
         report(compilation.diagnostics, origin: origin, file: node.file)
         checkTrailingComment(node, compiled: compilation.template != nil)
+        for case .hole(let tree, _) in TemplateParser.parse(text).parts { expressionTrees.append(tree) }
         guard let template = compilation.template else { return nil }
-        noteTableNames(inTemplateText: text)
         return RuleTemplate(template: template, source: text, origin: origin)
     }
 
@@ -114,30 +118,6 @@ extension LoadSession {
             let start = origin.fileOffset(of: diagnostic.span.start)
             let end = origin.fileOffset(of: diagnostic.span.end)
             report(diagnostic.severity, diagnostic.code, diagnostic.message, file: file, start: start, end: end)
-        }
-    }
-
-    /// Templates do not expose their compiled holes, so table names are taken
-    /// from the text: `tables.NAME` anywhere in it counts as a use.
-    private mutating func noteTableNames(inTemplateText text: String) {
-        let scalars = Array(text.unicodeScalars)
-        let prefix = Array("tables".unicodeScalars)
-        var index = 0
-        while index + prefix.count < scalars.count {
-            defer { index += 1 }
-            guard Array(scalars[index..<(index + prefix.count)]) == prefix else { continue }
-            if index > 0, isIdentifierScalar(scalars[index - 1]) { continue }
-            var cursor = index + prefix.count
-            while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
-            if cursor < scalars.count, scalars[cursor] == "?" { cursor += 1 }
-            guard cursor < scalars.count, scalars[cursor] == "." else { continue }
-            cursor += 1
-            while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
-            let nameStart = cursor
-            while cursor < scalars.count, isIdentifierScalar(scalars[cursor]) { cursor += 1 }
-            if cursor > nameStart {
-                tablesNamedInTemplates.insert(String(String.UnicodeScalarView(scalars[nameStart..<cursor])))
-            }
         }
     }
 }

@@ -82,8 +82,8 @@ extension LoadSession {
 
     private mutating func checkUnusedTables(_ tableKeys: [RuleEntry], accountsTable: String?) {
         var usage = TableUsage()
-        for program in programs { usage.add(program.expr) }
-        for entry in tableKeys where !usage.uses(entry.key) && entry.key != accountsTable && !tablesNamedInTemplates.contains(entry.key) {
+        for tree in expressionTrees { usage.add(tree) }
+        for entry in tableKeys where !usage.uses(entry.key) && entry.key != accountsTable {
             warning(
                 RuleDiagnosticCode.unusedTable,
                 "table '\(entry.key)' is never used: no expression reads tables.\(entry.key) and accounts.table does not name it",

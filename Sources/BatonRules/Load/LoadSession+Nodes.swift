@@ -115,41 +115,7 @@ extension LoadSession {
     }
 }
 
-/// The candidate closest to `name` by edit distance, when it is close enough
-/// to be a plausible typo (at most a third of the name's length, and at least 1).
+/// The candidate closest to `name` when it is a plausible typo (BatonYAML's `closestMatch`).
 func closestName(to name: String, among candidates: some Sequence<String>) -> String? {
-    let target = Array(name.unicodeScalars)
-    let limit = max(1, target.count / 3)
-    var best: (name: String, distance: Int)?
-    for candidate in candidates where candidate != name {
-        let distance = editDistance(target, Array(candidate.unicodeScalars))
-        if distance <= limit, distance < (best?.distance ?? Int.max) {
-            best = (candidate, distance)
-        }
-    }
-    return best?.name
-}
-
-/// Levenshtein distance with adjacent transpositions counted as one edit.
-private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    // Names longer than this are not typos of each other; skip the quadratic work.
-    if abs(a.count - b.count) > 8 || a.count > 256 || b.count > 256 { return max(a.count, b.count) }
-    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                current[j] = min(current[j], beforePrevious[j - 2] + 1)
-            }
-        }
-        beforePrevious = previous
-        previous = current
-    }
-    return previous[b.count]
+    closestMatch(to: name, among: candidates.filter { $0 != name })
 }

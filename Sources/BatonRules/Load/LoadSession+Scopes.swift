@@ -3,9 +3,9 @@ import BatonLang
 extension LoadSession {
     /// The compile environments of the ruleset (language.md "Names in scope"),
     /// and the schema completed with the `tables` record.
-    func makeScopes(schema declared: Schema, tables: [Table], accountType: ExprType) -> (RuleScopes, Schema) {
+    func makeScopes(schema declared: Schema, tables: LoadedTables, accountType: ExprType) -> (RuleScopes, Schema) {
         var schema = declared
-        schema.add(RecordType(name: "tables", fields: tables.map { RecordType.Field(name: $0.name, type: $0.type, required: true) }))
+        schema.add(RecordType(name: "tables", fields: tables.fields))
         if schema["lead"] == nil { schema.add(RecordType(name: "lead", fields: [])) }
         let base = [Variable("lead", .record("lead")), Variable("tables", .record("tables"))]
         let scoring = base + [Variable("account", accountType)]
@@ -27,8 +27,9 @@ extension LoadSession {
 
     /// The type of `account`: the row type of the accounts table, or null
     /// when the ruleset does not match accounts.
-    static func accountType(tableName: String?, tables: [Table]) -> ExprType {
-        guard let tableName, let table = tables.first(where: { $0.name == tableName }) else { return .null }
+    static func accountType(tableName: String?, tables: LoadedTables) -> ExprType {
+        guard let tableName else { return .null }
+        guard let table = tables.fields.first(where: { $0.name == tableName }) else { return .dyn }
         if case .map(let row) = table.type { return row }
         return .dyn
     }

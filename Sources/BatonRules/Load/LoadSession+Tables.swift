@@ -1,14 +1,21 @@
 import BatonLang
 
+/// The tables that loaded, and the type of every table written, loaded or
+/// not, so that expressions naming a table that failed are still checked.
+struct LoadedTables {
+    var tables: [Table] = []
+    var fields: [RecordType.Field] = []
+}
+
 extension LoadSession {
     /// Reads `tables:`: inline map and list tables, and CSV tables.
-    mutating func loadTables(_ node: RuleNode?, schema: Schema) -> [Table] {
-        guard let node, !node.isNull else { return [] }
+    mutating func loadTables(_ node: RuleNode?, schema: Schema) -> LoadedTables {
+        var loaded = LoadedTables()
+        guard let node, !node.isNull else { return loaded }
         guard case .mapping(let entries) = node.content else {
             error(RuleDiagnosticCode.wrongType, "tables: expected a mapping of table name to table, got \(node.described)", at: node)
-            return []
+            return loaded
         }
-        var tables: [Table] = []
         for entry in entries {
             let path = "tables.\(entry.key)"
             guard isIdentifier(entry.key) else {
@@ -17,20 +24,27 @@ extension LoadSession {
             }
             let position = files[entry.file].source.position(ofOffset: entry.keyNode.start.offset)
             let location = SourceLocation(file: files[entry.file].path, line: position.line, column: position.column)
+            var table: Table?
+            var intendedType = ExprType.dyn
             switch entry.value.content {
             case .mapping(let fields) where fields.contains(where: { $0.key == "csv" }):
-                if let table = loadCSVTable(entry.value, name: entry.key, path: path, schema: schema, location: location) {
-                    tables.append(table)
+                if let typeName = fields.first(where: { $0.key == "type" })?.value.scalar?.text, schema[typeName] != nil,
+                    !Self.builtInRecordNames.contains(typeName)
+                {
+                    intendedType = .map(.record(typeName))
                 }
+                table = loadCSVTable(entry.value, name: entry.key, path: path, schema: schema, location: location)
             case .mapping, .sequence:
                 if let (value, type) = inlineValue(entry.value, path: path) {
-                    tables.append(Table(name: entry.key, type: type, value: value, location: location))
+                    table = Table(name: entry.key, type: type, value: value, location: location)
                 }
             case .scalar:
                 error(RuleDiagnosticCode.wrongType, "\(path): expected a mapping, a list or a CSV table ({csv, type, key}), got \(entry.value.described)", at: entry.value)
             }
+            if let table { loaded.tables.append(table) }
+            loaded.fields.append(RecordType.Field(name: entry.key, type: table?.type ?? intendedType, required: true))
         }
-        return tables
+        return loaded
     }
 
     /// The value of an inline table entry and its inferred type; mixed types

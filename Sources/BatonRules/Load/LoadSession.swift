@@ -18,10 +18,9 @@ struct LoadedFile: Sendable {
 struct LoadSession {
     var files: [LoadedFile] = []
     var diagnostics: [RuleDiagnostic] = []
-    /// Every compiled expression, for the checks across rules (unused tables).
-    var programs: [Program] = []
-    /// Table names that templates refer to (their programs are not exposed).
-    var tablesNamedInTemplates: Set<String> = []
+    /// The syntax tree of every expression and template hole that parsed
+    /// (checked or not), for the checks across rules (unused tables).
+    var expressionTrees: [Expr] = []
     var ids = IdRegistry()
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -53,7 +53,7 @@ extension LoadSession {
         let accountsTable = accountsTableName(top["accounts"])
         let accountType = Self.accountType(tableName: accountsTable, tables: tables)
         let (scopes, schema) = makeScopes(schema: declaredSchema, tables: tables, accountType: accountType)
-        let accountMatching = loadAccounts(top["accounts"], tables: tables, scopes: scopes)
+        let accountMatching = loadAccounts(top["accounts"], tables: tables.tables, scopes: scopes)
         let scoring = loadScoring(top["scoring"], scopes: scopes, schema: schema)
         var assigneeReferences = AssigneeReferences()
         let owners = loadOwners(top["owners"], references: &assigneeReferences)
@@ -70,7 +70,7 @@ extension LoadSession {
         guard let name, !hasErrors else { return nil }
         let digest = RulesetDigest.digest(of: files.map { ($0.relativePath, $0.bytes) })
         return Ruleset(
-            name: name, version: version, digest: digest, schema: schema, tables: tables, accountMatching: accountMatching,
+            name: name, version: version, digest: digest, schema: schema, tables: tables.tables, accountMatching: accountMatching,
             scoring: scoring, owners: owners, teams: teams, queues: queues, routing: routing, handoff: handoff, scopes: scopes)
     }
 

@@ -1,17 +1,15 @@
 import BatonYAML
 
 extension LoadSession {
-    /// The file offset of each UTF-8 byte of a scalar's text, plus one past the end.
-    ///
-    /// Falls back, when the reader cannot map the text, to consecutive offsets
-    /// if the text appears verbatim at the node, else to the node's start.
+    /// The file offset of each UTF-8 byte of a scalar's text, plus one past
+    /// the end, so that expression diagnostics point into the YAML file.
+    /// Falls back to the node's start when the reader cannot map the text.
     func scalarOffsets(of node: RuleNode, text: String) -> [Int] {
-        let file = files[node.file]
-        let textBytes = Array(text.utf8)
-        let start = node.yaml.start.offset
-        if start + textBytes.count <= file.bytes.count, file.bytes[start..<(start + textBytes.count)].elementsEqual(textBytes) {
-            return Array(start...(start + textBytes.count))
+        if let yaml = files[node.file].yaml, let offsets = node.yaml.scalarSourceOffsets(in: yaml),
+            offsets.count == text.utf8.count + 1
+        {
+            return offsets
         }
-        return [Int](repeating: start, count: textBytes.count + 1)
+        return [Int](repeating: node.yaml.start.offset, count: text.utf8.count + 1)
     }
 }
