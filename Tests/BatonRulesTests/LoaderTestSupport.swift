@@ -21,11 +21,23 @@ enum LoaderFixtures {
     }
 
     static func line(_ diagnostic: RuleDiagnostic) -> String {
-        "\(relative(diagnostic.file)):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"
+        let message = diagnostic.message.replacingOccurrences(of: directory + "/", with: "")
+        return "\(relative(diagnostic.file)):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.code)]"
     }
 
     static func relative(_ file: String) -> String {
         file.hasPrefix(directory + "/") ? String(file.dropFirst(directory.count + 1)) : file
+    }
+
+    /// Loads YAML text written to a temporary file; diagnostics as `line:column: severity: message [code]`.
+    static func loadText(_ yaml: String) throws -> (result: RulesetLoadResult, lines: [String]) {
+        let folder = try temporary(["rules.yaml": yaml])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = RulesetLoader.load(path: folder + "/rules.yaml")
+        let lines = result.diagnostics.map {
+            "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message.replacingOccurrences(of: folder + "/", with: "")) [\($0.code)]"
+        }
+        return (result, lines)
     }
 
     /// A ruleset file written for one test, in a fresh temporary folder.

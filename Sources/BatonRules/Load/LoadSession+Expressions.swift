@@ -115,9 +115,11 @@ extension LoadSession {
     /// Reports expression diagnostics at their positions in the YAML file.
     private mutating func report(_ expressionDiagnostics: [Diagnostic], origin: ExpressionOrigin, file: Int) {
         for diagnostic in expressionDiagnostics {
-            let start = origin.fileOffset(of: diagnostic.span.start)
-            let end = origin.fileOffset(of: diagnostic.span.end)
-            report(diagnostic.severity, diagnostic.code, diagnostic.message, file: file, start: start, end: end)
+            let (line, column, endColumn) = DiagnosticRenderer.location(diagnostic, origin: origin)
+            diagnostics.append(
+                RuleDiagnostic(
+                    severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, file: files[file].path,
+                    line: line, column: column, endColumn: endColumn, sourceLine: origin.file.line(line)))
         }
     }
 }

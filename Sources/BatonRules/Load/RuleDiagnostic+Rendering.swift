@@ -2,49 +2,39 @@ import BatonLang
 
 extension RuleDiagnostic {
     /// The diagnostic as a compiler prints it: `file:line:col: severity: message`,
-    /// then the source line and a caret (with tildes under the rest of the range).
+    /// then the source line and a caret (with tildes under the rest of the
+    /// range), exactly as `DiagnosticRenderer` prints expression diagnostics.
     ///
-    /// With `color`, ANSI escapes make the header bold, the severity red
-    /// (error), magenta (warning) or grey (note), and the underline green.
+    /// With `color`, ANSI escapes make the text bold, the severity red
+    /// (error), yellow (warning) or cyan (note), and the underline green.
     public func rendered(color: Bool) -> String {
+        let bold = color ? "\u{1B}[1m" : ""
+        let reset = color ? "\u{1B}[0m" : ""
         let severityColor: String
         switch severity {
-        case .error: severityColor = "\u{1B}[1;31m"
-        case .warning: severityColor = "\u{1B}[1;35m"
-        case .note: severityColor = "\u{1B}[1;90m"
+        case .error: severityColor = color ? "\u{1B}[31m" : ""
+        case .warning: severityColor = color ? "\u{1B}[33m" : ""
+        case .note: severityColor = color ? "\u{1B}[36m" : ""
         }
-        let reset = "\u{1B}[0m"
-        var text: String
-        if color {
-            text = "\u{1B}[1m\(file):\(line):\(column): \(reset)\(severityColor)\(severity.rawValue):\(reset)\u{1B}[1m \(message)\(reset)"
-        } else {
-            text = "\(file):\(line):\(column): \(severity.rawValue): \(message)"
-        }
+        var text = bold + "\(file):\(line):\(column): " + reset
+        text += bold + severityColor + severity.rawValue + ":" + reset
+        text += bold + " " + message + reset
         guard let sourceLine else { return text }
-        text += "\n" + sourceLine + "\n"
-        let underline = Self.underline(for: sourceLine, column: column, endColumn: endColumn)
-        text += color ? "\u{1B}[1;32m" + underline + reset : underline
-        return text
+        let padding = Self.padding(for: sourceLine, column: column)
+        let marker = "^" + String(repeating: "~", count: max(0, (endColumn ?? column) - column - 1))
+        return text + "\n" + sourceLine + "\n" + padding + (color ? "\u{1B}[32m" + marker + reset : marker)
     }
 
-    /// Spaces (tabs where the line has tabs) up to `column`, a caret, and a
-    /// tilde under every further column up to `endColumn`.
-    static func underline(for sourceLine: String, column: Int, endColumn: Int?) -> String {
-        var underline = ""
+    /// Spaces (tabs where the line has tabs, so the caret lines up) up to `column`.
+    static func padding(for sourceLine: String, column: Int) -> String {
+        var padding = ""
         var current = 1
         for scalar in sourceLine.unicodeScalars where current < column {
-            underline.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+            padding.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
             current += 1
         }
-        while current < column {
-            underline += " "
-            current += 1
-        }
-        underline += "^"
-        if let endColumn, endColumn > column + 1 {
-            underline += String(repeating: "~", count: endColumn - column - 1)
-        }
-        return underline
+        if current < column { padding += String(repeating: " ", count: column - current) }
+        return padding
     }
 
     /// The diagnostic as one JSON object, keys in a fixed order:
