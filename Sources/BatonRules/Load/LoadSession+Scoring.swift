@@ -83,7 +83,7 @@ extension LoadSession {
         do {
             duration = try TimeDuration(parsing: text)
         } catch {
-            self.error(RuleDiagnosticCode.invalidValue, "\(path): '\(text)' is not a duration (\(error.reason)); write it as 30d, 12h or 90m", at: node)
+            self.error(RuleDiagnosticCode.invalidValue, "\(path): '\(text)' is not a duration; write it as 30d, 12h or 90m", at: node)
             return nil
         }
         guard duration.nanoseconds > 0 else {

@@ -53,7 +53,7 @@ extension LoadSession {
         let accountsTable = accountsTableName(top["accounts"])
         let accountType = Self.accountType(tableName: accountsTable, tables: tables)
         let (scopes, schema) = makeScopes(schema: declaredSchema, tables: tables, accountType: accountType)
-        let accountMatching = loadAccounts(top["accounts"], tables: tables.tables, scopes: scopes)
+        let accountMatching = loadAccounts(top["accounts"], tables: tables, scopes: scopes)
         let scoring = loadScoring(top["scoring"], scopes: scopes, schema: schema)
         var assigneeReferences = AssigneeReferences()
         let owners = loadOwners(top["owners"], references: &assigneeReferences)
@@ -63,7 +63,11 @@ extension LoadSession {
         let routing = loadRouting(top["routing"], root: root, scopes: scopes, references: &routingReferences)
         let handoff = loadHandoff(top["handoff"], scopes: scopes)
         var tableKeys: [RuleEntry] = []
-        if let tablesNode = top["tables"], case .mapping(let entries) = tablesNode.content { tableKeys = entries }
+        if let tablesNode = top["tables"], case .mapping(let entries) = tablesNode.content {
+            // Tables that failed to load are already reported; do not also call them unused.
+            let loaded = Set(tables.tables.map(\.name))
+            tableKeys = entries.filter { loaded.contains($0.key) }
+        }
         lint(
             owners: owners, teams: teams, queues: queues, routingReferences: routingReferences,
             assignees: assigneeReferences, tableKeys: tableKeys, accountsTable: accountsTable)
@@ -131,19 +135,21 @@ extension LoadSession {
     }
 
     /// Reads `accounts:`: the table of accounts and the expression that gives a lead's key.
-    private mutating func loadAccounts(_ node: RuleNode?, tables: [Table], scopes: RuleScopes) -> AccountMatching? {
+    private mutating func loadAccounts(_ node: RuleNode?, tables: LoadedTables, scopes: RuleScopes) -> AccountMatching? {
         guard let node, !node.isNull,
             let fields = fields(node, path: "accounts", allowed: ["table", "match"], required: ["table", "match"]),
             let tableNode = fields["table"], let matchNode = fields["match"]
         else { return nil }
         let match = expression(matchNode, path: "accounts.match", in: scopes.accountMatch, expecting: .string)
         guard let tableName = identifier(tableNode, path: "accounts.table") else { return nil }
-        guard let table = tables.first(where: { $0.name == tableName }) else {
+        guard let table = tables.fields.first(where: { $0.name == tableName }) else {
             var message = "accounts.table: unknown table '\(tableName)'"
-            if let suggestion = closestName(to: tableName, among: tables.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
+            if let suggestion = closestName(to: tableName, among: tables.fields.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
             error(RuleDiagnosticCode.unknownId, message, at: tableNode)
             return nil
         }
+        // A table that failed to load has been reported, and has no type to check.
+        if table.type == .dyn { return nil }
         guard case .map = table.type else {
             error(RuleDiagnosticCode.wrongType, "accounts.table: table '\(tableName)' is a \(table.type); accounts need a map table (a CSV table keyed by domain, say)", at: tableNode)
             return nil
