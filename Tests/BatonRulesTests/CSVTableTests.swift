@@ -10,7 +10,6 @@ import Testing
         #expect(
             LoaderFixtures.lines(result) == [
                 "csv-errors.yaml:12:19: error: tables.missing.csv: cannot read the CSV file 'csv/missing.csv': no such file [csv]",
-                "csv-errors.yaml:18:3: warning: table 'untyped' is never used: no expression reads tables.untyped and accounts.table does not name it [unused-table]",
                 "csv-errors.yaml:18:39: error: tables.untyped.type: unknown record type 'acount'; did you mean 'account'? [unknown-type]",
                 "csv/broken.csv:2:12: error: a quoted cell is not closed [csv]",
                 "csv/cells.csv:2:27: error: 'many' in column 'employees' does not read as int [csv]",
