@@ -22,7 +22,8 @@ extension ExpressionParser {
                 }
                 let nameSpan = advance()
                 if isPunctuation(.leftParenthesis) {
-                    let (arguments, closeSpan) = parseArguments()
+                    // The `.` step already counted this call's level.
+                    let (arguments, closeSpan) = parseArguments(isNewLevel: false)
                     expr = Expr(
                         .call(receiver: expr, function: name, args: arguments, optional: optional, nameSpan: nameSpan),
                         expr.span.union(closeSpan))
@@ -82,7 +83,7 @@ extension ExpressionParser {
         case .identifier(let name):
             advance()
             guard isPunctuation(.leftParenthesis) else { return Expr(.identifier(name), token.span) }
-            let (arguments, closeSpan) = parseArguments()
+            let (arguments, closeSpan) = parseArguments(isNewLevel: true)
             return Expr(
                 .call(receiver: nil, function: name, args: arguments, optional: false, nameSpan: token.span),
                 token.span.union(closeSpan))
@@ -156,10 +157,12 @@ extension ExpressionParser {
 
     /// `args = "(" [ expr { "," expr } [ "," ] ] ")"`, from the current `(`;
     /// returns the span of `)`, or of the last token read when it is missing.
-    mutating func parseArguments() -> (arguments: [Expr], closeSpan: Span) {
+    mutating func parseArguments(isNewLevel: Bool) -> (arguments: [Expr], closeSpan: Span) {
         let openSpan = advance()
-        guard enterNesting(at: openSpan) else { return ([], openSpan) }
-        defer { depth -= 1 }
+        if isNewLevel {
+            guard enterNesting(at: openSpan) else { return ([], openSpan) }
+        }
+        defer { if isNewLevel { depth -= 1 } }
         var arguments: [Expr] = []
         let closeSpan = parseSequence(openSpan: openSpan, closer: .rightParenthesis, entryName: "argument", pluralName: "arguments") { parser in
             arguments.append(parser.parseExpression())
