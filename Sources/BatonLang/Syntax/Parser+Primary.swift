@@ -178,13 +178,16 @@ extension ExpressionParser {
         openSpan: Span, closer: Punctuation, entryName: String, pluralName: String,
         parseEntry: (inout ExpressionParser) -> Void
     ) -> Span {
-        let opener = String(decoding: bytes[openSpan.start..<openSpan.end], as: UTF8.self)
-        let unclosed = "'\(closer.rawValue)' to close '\(opener)' at \(lineAndColumn(of: openSpan.start))"
+        // Built only when needed: computing a line and column scans the text.
+        func unclosed(_ parser: ExpressionParser) -> String {
+            let opener = String(decoding: parser.bytes[openSpan.start..<openSpan.end], as: UTF8.self)
+            return "'\(closer.rawValue)' to close '\(opener)' at \(parser.lineAndColumn(of: openSpan.start))"
+        }
         var count = 0
         while true {
             if let closeSpan = consume(closer) { return closeSpan }
             if isAtEnd || abandoned {
-                expected(unclosed)
+                expected(unclosed(self))
                 return lastReadSpan(after: openSpan)
             }
             count += 1
@@ -207,7 +210,7 @@ extension ExpressionParser {
                 return closeSpan
             }
             if isAtEnd {
-                expected(unclosed)
+                expected(unclosed(self))
                 return lastReadSpan(after: openSpan)
             }
             expected("',' or '\(closer.rawValue)' after \(entryName)")
