@@ -44,8 +44,10 @@ import Testing
 
     @Test func selectAndOptionalSelect() {
         let lead = identifier("lead", 0)
-        let account = Expr(.select(operand: lead, field: "account", optional: false, fieldSpan: Span(5, 12)), Span(0, 12))
-        let expected = Expr(.select(operand: account, field: "name", optional: true, fieldSpan: Span(14, 18)), Span(0, 18))
+        let account = Expr(
+            .select(operand: lead, field: "account", optional: false, fieldSpan: Span(5, 12)), Span(0, 12))
+        let expected = Expr(
+            .select(operand: account, field: "name", optional: true, fieldSpan: Span(14, 18)), Span(0, 18))
         #expect(parse("lead.account?.name") == expected)
     }
 
@@ -55,16 +57,22 @@ import Testing
         #expect(
             parse("s.contains('x')")
                 == Expr(
-                    .call(receiver: receiver, function: "contains", args: [argument], optional: false, nameSpan: Span(2, 10)),
+                    .call(
+                        receiver: receiver, function: "contains", args: [argument], optional: false,
+                        nameSpan: Span(2, 10)),
                     Span(0, 15)))
         #expect(
             parse("size(l, )")
                 == Expr(
-                    .call(receiver: nil, function: "size", args: [identifier("l", 5)], optional: false, nameSpan: Span(0, 4)),
+                    .call(
+                        receiver: nil, function: "size", args: [identifier("l", 5)], optional: false,
+                        nameSpan: Span(0, 4)),
                     Span(0, 9)))
         #expect(
             parse("a?.f()")
-                == Expr(.call(receiver: identifier("a", 0), function: "f", args: [], optional: true, nameSpan: Span(3, 4)), Span(0, 6)))
+                == Expr(
+                    .call(receiver: identifier("a", 0), function: "f", args: [], optional: true, nameSpan: Span(3, 4)),
+                    Span(0, 6)))
     }
 
     @Test func indexListAndMap() {

@@ -129,11 +129,15 @@ struct Lexer {
                 return lexString(tokenStart: start, quoteAt: wordEnd, raw: true)
             }
             let second = length == 2 ? bytes[start + 1] | 0x20 : 0
-            if prefix == ASCII.lowerB || (length == 2 && (prefix == ASCII.lowerR || second == ASCII.lowerR)
-                && (prefix == ASCII.lowerB || second == ASCII.lowerB))
+            if prefix == ASCII.lowerB
+                || (length == 2 && (prefix == ASCII.lowerR || second == ASCII.lowerR)
+                    && (prefix == ASCII.lowerB || second == ASCII.lowerB))
             {
-                var string = lexString(tokenStart: start, quoteAt: wordEnd, raw: second == ASCII.lowerR || prefix == ASCII.lowerR)
-                report(DiagnosticCode.syntax, "Baton has no bytes literals; write a string without the 'b' prefix", at: string.span)
+                var string = lexString(
+                    tokenStart: start, quoteAt: wordEnd, raw: second == ASCII.lowerR || prefix == ASCII.lowerR)
+                report(
+                    DiagnosticCode.syntax, "Baton has no bytes literals; write a string without the 'b' prefix",
+                    at: string.span)
                 string.kind = .invalid
                 return string
             }

@@ -132,7 +132,9 @@ extension ExpressionParser {
         guard enterNesting(at: openSpan) else { return errorNode(at: openSpan) }
         defer { depth -= 1 }
         var elements: [Expr] = []
-        let closeSpan = parseSequence(openSpan: openSpan, closer: .rightBracket, entryName: "list entry", pluralName: "list entries") { parser in
+        let closeSpan = parseSequence(
+            openSpan: openSpan, closer: .rightBracket, entryName: "list entry", pluralName: "list entries"
+        ) { parser in
             elements.append(parser.parseExpression())
         }
         return Expr(.list(elements), openSpan.union(closeSpan))
@@ -143,7 +145,9 @@ extension ExpressionParser {
         guard enterNesting(at: openSpan) else { return errorNode(at: openSpan) }
         defer { depth -= 1 }
         var entries: [MapEntry] = []
-        let closeSpan = parseSequence(openSpan: openSpan, closer: .rightBrace, entryName: "map entry", pluralName: "map entries") { parser in
+        let closeSpan = parseSequence(
+            openSpan: openSpan, closer: .rightBrace, entryName: "map entry", pluralName: "map entries"
+        ) { parser in
             let key = parser.parseExpression()
             guard parser.consume(.colon) != nil else {
                 parser.expected("':' after map key")
@@ -164,7 +168,9 @@ extension ExpressionParser {
         }
         defer { if isNewLevel { depth -= 1 } }
         var arguments: [Expr] = []
-        let closeSpan = parseSequence(openSpan: openSpan, closer: .rightParenthesis, entryName: "argument", pluralName: "arguments") { parser in
+        let closeSpan = parseSequence(
+            openSpan: openSpan, closer: .rightParenthesis, entryName: "argument", pluralName: "arguments"
+        ) { parser in
             arguments.append(parser.parseExpression())
         }
         return (arguments, closeSpan)
