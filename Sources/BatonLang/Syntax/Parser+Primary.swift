@@ -22,7 +22,8 @@ extension ExpressionParser {
                 }
                 let nameSpan = advance()
                 if isPunctuation(.leftParenthesis) {
-                    let (arguments, closeSpan) = parseArguments()
+                    // The `.` step already counted this call's level.
+                    let (arguments, closeSpan) = parseArguments(isNewLevel: false)
                     expr = Expr(
                         .call(receiver: expr, function: name, args: arguments, optional: optional, nameSpan: nameSpan),
                         expr.span.union(closeSpan))
@@ -82,7 +83,7 @@ extension ExpressionParser {
         case .identifier(let name):
             advance()
             guard isPunctuation(.leftParenthesis) else { return Expr(.identifier(name), token.span) }
-            let (arguments, closeSpan) = parseArguments()
+            let (arguments, closeSpan) = parseArguments(isNewLevel: true)
             return Expr(
                 .call(receiver: nil, function: name, args: arguments, optional: false, nameSpan: token.span),
                 token.span.union(closeSpan))
@@ -131,7 +132,9 @@ extension ExpressionParser {
         guard enterNesting(at: openSpan) else { return errorNode(at: openSpan) }
         defer { depth -= 1 }
         var elements: [Expr] = []
-        let closeSpan = parseSequence(openSpan: openSpan, closer: .rightBracket, entryName: "list entry", pluralName: "list entries") { parser in
+        let closeSpan = parseSequence(
+            openSpan: openSpan, closer: .rightBracket, entryName: "list entry", pluralName: "list entries"
+        ) { parser in
             elements.append(parser.parseExpression())
         }
         return Expr(.list(elements), openSpan.union(closeSpan))
@@ -142,7 +145,9 @@ extension ExpressionParser {
         guard enterNesting(at: openSpan) else { return errorNode(at: openSpan) }
         defer { depth -= 1 }
         var entries: [MapEntry] = []
-        let closeSpan = parseSequence(openSpan: openSpan, closer: .rightBrace, entryName: "map entry", pluralName: "map entries") { parser in
+        let closeSpan = parseSequence(
+            openSpan: openSpan, closer: .rightBrace, entryName: "map entry", pluralName: "map entries"
+        ) { parser in
             let key = parser.parseExpression()
             guard parser.consume(.colon) != nil else {
                 parser.expected("':' after map key")
@@ -156,12 +161,16 @@ extension ExpressionParser {
 
     /// `args = "(" [ expr { "," expr } [ "," ] ] ")"`, from the current `(`;
     /// returns the span of `)`, or of the last token read when it is missing.
-    mutating func parseArguments() -> (arguments: [Expr], closeSpan: Span) {
+    mutating func parseArguments(isNewLevel: Bool) -> (arguments: [Expr], closeSpan: Span) {
         let openSpan = advance()
-        guard enterNesting(at: openSpan) else { return ([], openSpan) }
-        defer { depth -= 1 }
+        if isNewLevel {
+            guard enterNesting(at: openSpan) else { return ([], openSpan) }
+        }
+        defer { if isNewLevel { depth -= 1 } }
         var arguments: [Expr] = []
-        let closeSpan = parseSequence(openSpan: openSpan, closer: .rightParenthesis, entryName: "argument", pluralName: "arguments") { parser in
+        let closeSpan = parseSequence(
+            openSpan: openSpan, closer: .rightParenthesis, entryName: "argument", pluralName: "arguments"
+        ) { parser in
             arguments.append(parser.parseExpression())
         }
         return (arguments, closeSpan)
@@ -175,13 +184,16 @@ extension ExpressionParser {
         openSpan: Span, closer: Punctuation, entryName: String, pluralName: String,
         parseEntry: (inout ExpressionParser) -> Void
     ) -> Span {
-        let opener = String(decoding: bytes[openSpan.start..<openSpan.end], as: UTF8.self)
-        let unclosed = "'\(closer.rawValue)' to close '\(opener)' at \(lineAndColumn(of: openSpan.start))"
+        // Built only when needed: computing a line and column scans the text.
+        func unclosed(_ parser: ExpressionParser) -> String {
+            let opener = String(decoding: parser.bytes[openSpan.start..<openSpan.end], as: UTF8.self)
+            return "'\(closer.rawValue)' to close '\(opener)' at \(parser.lineAndColumn(of: openSpan.start))"
+        }
         var count = 0
         while true {
             if let closeSpan = consume(closer) { return closeSpan }
             if isAtEnd || abandoned {
-                expected(unclosed)
+                expected(unclosed(self))
                 return lastReadSpan(after: openSpan)
             }
             count += 1
@@ -204,7 +216,7 @@ extension ExpressionParser {
                 return closeSpan
             }
             if isAtEnd {
-                expected(unclosed)
+                expected(unclosed(self))
                 return lastReadSpan(after: openSpan)
             }
             expected("',' or '\(closer.rawValue)' after \(entryName)")
