@@ -22,7 +22,8 @@ extension ExpressionParser {
                 }
                 let nameSpan = advance()
                 if isPunctuation(.leftParenthesis) {
-                    let (arguments, closeSpan) = parseArguments()
+                    // The `.` step already counted this call's level.
+                    let (arguments, closeSpan) = parseArguments(isNewLevel: false)
                     expr = Expr(
                         .call(receiver: expr, function: name, args: arguments, optional: optional, nameSpan: nameSpan),
                         expr.span.union(closeSpan))
@@ -56,7 +57,7 @@ extension ExpressionParser {
             guard magnitude <= UInt64(Int64.max) else {
                 error(
                     DiagnosticCode.numberOutOfRange,
-                    "integer '\(magnitude)' is out of range for a 64-bit int (at most 9223372036854775807)",
+                    "integer '\(String(decoding: bytes[token.span.start..<token.span.end], as: UTF8.self))' is out of range for a 64-bit int (at most 9223372036854775807)",
                     at: token.span)
                 return errorNode(at: token.span)
             }
@@ -82,7 +83,7 @@ extension ExpressionParser {
         case .identifier(let name):
             advance()
             guard isPunctuation(.leftParenthesis) else { return Expr(.identifier(name), token.span) }
-            let (arguments, closeSpan) = parseArguments()
+            let (arguments, closeSpan) = parseArguments(isNewLevel: true)
             return Expr(
                 .call(receiver: nil, function: name, args: arguments, optional: false, nameSpan: token.span),
                 token.span.union(closeSpan))
@@ -101,7 +102,11 @@ extension ExpressionParser {
             recovering = true
             return errorNode(at: token.span)
         case .keyword(.not):
-            expected("an operand (the word 'not' binds looser than comparisons and arithmetic: write '!' or put 'not …' in parentheses)")
+            error(
+                DiagnosticCode.syntax,
+                "'not' cannot stand here: the word 'not' binds looser than comparisons and arithmetic;"
+                    + " write '!' or put 'not …' in parentheses",
+                at: token.span)
             return errorNode(at: token.span)
         default:
             expected("an expression")
@@ -152,10 +157,12 @@ extension ExpressionParser {
 
     /// `args = "(" [ expr { "," expr } [ "," ] ] ")"`, from the current `(`;
     /// returns the span of `)`, or of the last token read when it is missing.
-    mutating func parseArguments() -> (arguments: [Expr], closeSpan: Span) {
+    mutating func parseArguments(isNewLevel: Bool) -> (arguments: [Expr], closeSpan: Span) {
         let openSpan = advance()
-        guard enterNesting(at: openSpan) else { return ([], openSpan) }
-        defer { depth -= 1 }
+        if isNewLevel {
+            guard enterNesting(at: openSpan) else { return ([], openSpan) }
+        }
+        defer { if isNewLevel { depth -= 1 } }
         var arguments: [Expr] = []
         let closeSpan = parseSequence(openSpan: openSpan, closer: .rightParenthesis, entryName: "argument", pluralName: "arguments") { parser in
             arguments.append(parser.parseExpression())
