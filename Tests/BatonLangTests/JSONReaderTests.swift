@@ -37,8 +37,8 @@ import Testing
 
     @Test(arguments: [
         ("", "invalid JSON at line 1, column 1: unexpected end of input, expected a value"),
-        ("[1,]", "invalid JSON at line 1, column 4: trailing comma"),
-        ("{\"a\":1,}", "invalid JSON at line 1, column 8: trailing comma"),
+        ("[1,]", "invalid JSON at line 1, column 3: trailing comma"),
+        ("{\"a\":1,}", "invalid JSON at line 1, column 7: trailing comma"),
         ("[1 2]", "invalid JSON at line 1, column 4: unexpected '2', expected ',' or ']'"),
         ("{\"a\" 1}", "invalid JSON at line 1, column 6: unexpected '1', expected ':' after an object key"),
         ("{a:1}", "invalid JSON at line 1, column 2: unexpected 'a', expected a string key"),

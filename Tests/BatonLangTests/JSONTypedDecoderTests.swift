@@ -111,10 +111,10 @@ let testLeadSchema = Schema([
         ("   ", "lead", "lead: expected object, got empty input"),
         (#"{"id": "L", "email": "a", "email": "b"}"#, "lead.email", "lead.email: duplicate key at line 1, column 27"),
         (#"{"id": "L", "x": 1, "y": 2, "x": 3}"#, "lead.x", "lead.x: duplicate key at line 1, column 29"),
-        (#"{"id": "L", "\u0078": 1, "x": 3}"#, "lead.x", "lead.x: duplicate key at line 1, column 25"),
+        (#"{"id": "L", "\u0078": 1, "x": 3}"#, "lead.x", "lead.x: duplicate key at line 1, column 26"),
         (#"{"id": "L", "attributes": {"a": 1, "a": 2}}"#, "lead.attributes", #"lead.attributes: duplicate key "a" at line 1, column 36"#),
         (#"{"id": "L", "extra": {"a": 1, "a": 2}}"#, "lead.extra", #"lead.extra: duplicate key "a" at line 1, column 31"#),
-        (#"{"id": "L", "employees": 5,}"#, "lead", "lead: trailing comma at line 1, column 28"),
+        (#"{"id": "L", "employees": 5,}"#, "lead", "lead: trailing comma at line 1, column 27"),
         (#"{"id": "L", "events": [{"type": "v", "at": "2026-11-24T09:12:00Z"},]}"#, "lead.events", "lead.events: trailing comma at line 1, column 67"),
         (#"{"id": "L", "employees": 5} x"#, "lead", "lead: unexpected text after the JSON object at line 1, column 29"),
         (#"{"id": "L", "employees": NaN}"#, "lead.employees", "lead.employees: unexpected 'N', expected a value at line 1, column 26"),
@@ -131,7 +131,7 @@ let testLeadSchema = Schema([
         var bytes = Array(#"{"id": "L-7", "email": "x"#.utf8)
         bytes += [0xC3, 0x28]
         bytes += Array(#""}"#.utf8)
-        #expect(throws: LeadInputError(path: "lead.email", message: "lead.email: invalid UTF-8 at line 1, column 25", leadID: "L-7")) {
+        #expect(throws: LeadInputError(path: "lead.email", message: "lead.email: invalid UTF-8 at line 1, column 26", leadID: "L-7")) {
             try decoder.decode(bytes).get()
         }
     }

@@ -54,7 +54,7 @@ extension JSONScanner {
         guard let byte = current else { throw unexpected(expecting: "a value") }
         switch byte {
         case UInt8(ascii: "\""):
-            return .string(makeString(try scanString()))
+            return .string(try scanStringValue())
         case UInt8(ascii: "t"):
             try scanLiteral("true")
             return .bool(true)

@@ -242,6 +242,14 @@ struct JSONScanner {
         withBytes(of: string) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Scans the string at the current position and makes it a `String`.
+    mutating func scanStringValue() throws(JSONProblem) -> String {
+        // Scanned first, in its own statement: `makeString(try scanString())`
+        // would read the scratch buffer of `self` from before the scan.
+        let scanned = try scanString()
+        return makeString(scanned)
+    }
+
     // MARK: Numbers and literals
 
     /// Scans the number at the current position (`-` or a digit).
@@ -400,9 +408,10 @@ struct JSONScanner {
     mutating func endOfMember(close: UInt8) throws(JSONProblem) -> Bool {
         skipWhitespace()
         if current == UInt8(ascii: ",") {
+            let comma = position
             position += 1
             skipWhitespace()
-            if current == UInt8(ascii: "}") || current == UInt8(ascii: "]") { throw problem("trailing comma") }
+            if current == UInt8(ascii: "}") || current == UInt8(ascii: "]") { throw problem("trailing comma", at: comma) }
             return false
         }
         if current == close {

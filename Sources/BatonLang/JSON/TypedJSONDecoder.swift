@@ -82,7 +82,7 @@ public struct TypedJSONDecoder: Sendable {
                 scanner.skipWhitespace()
                 if isID {
                     guard scanner.current == UInt8(ascii: "\"") else { return nil }
-                    return scanner.makeString(try scanner.scanString())
+                    return try scanner.scanStringValue()
                 }
                 try scanner.skipValue(depth: 1, maxDepth: limits.maxDepth)
             } while try !scanner.endOfMember(close: UInt8(ascii: "}"))

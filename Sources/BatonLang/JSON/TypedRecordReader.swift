@@ -165,7 +165,7 @@ struct TypedRecordReader {
         switch node.kind {
         case .string:
             guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: node.type) }
-            return .string(scanner.makeString(try scanner.scanString()))
+            return .string(try scanner.scanStringValue())
         case .int:
             guard byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
                 throw try mismatch(expected: node.type)
@@ -327,7 +327,7 @@ struct TypedRecordReader {
         let got: String
         switch scanner.current {
         case UInt8(ascii: "\"")?:
-            got = "string " + Self.quotedForMessage(scanner.makeString(try scanner.scanString()))
+            got = "string " + Self.quotedForMessage(try scanner.scanStringValue())
         case UInt8(ascii: "-")?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?:
             let number = try scanner.scanNumber()
             got = "number " + String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
