@@ -99,7 +99,7 @@ enum MathBuiltins {
     /// An int from a whole double, or an error when it does not fit.
     static func integer(fromWhole number: Double, function: String) -> Value {
         guard let result = Int64(exactly: number) else {
-            return .error(EvalError("\(function)(): \(number.isNaN ? "NaN" : formatDecimal(number)) is out of the int range"))
+            return .error(EvalError("\(function)(): \(number) is out of the int range"))
         }
         return .int(result)
     }

@@ -16,6 +16,8 @@ extension Checker {
             if Builtins.macroNames.contains(function) {
                 let form = function == "has" ? "has(x.field)" : "list.\(function)(x, ...)"
                 error(DiagnosticCode.invalidMacro, "'\(function)' is a macro: write it as \(form)", at: nameSpan)
+                // Its arguments name a variable that is not bound here: checking them would only cascade.
+                return failed(span)
             } else {
                 error(
                     DiagnosticCode.unknownFunction,
