@@ -72,6 +72,31 @@ import Testing
         #expect(ruleset.digest == "sha256:7af2a84056fefecad27bfc9a3f078bc0321caaeb0e33fd3519cb3f96d700b610")
     }
 
+    @Test func aCSVWithAProblemOnEveryRowStopsListingThem() throws {
+        let rows = (1...80).map { "d\($0).com,many" }.joined(separator: "\n")
+        let folder = try LoaderFixtures.temporary([
+            "rules.yaml": """
+                ruleset: big
+                schema:
+                  lead: { id: string! }
+                  row: { domain: string!, employees: int }
+                tables:
+                  rows: { csv: rows.csv, type: row, key: domain }
+                queues: [{ id: inbox }]
+                routing: { fallback: { queue: inbox } }
+                """,
+            "rows.csv": "domain,employees\n" + rows + "\n",
+        ])
+        let result = RulesetLoader.load(path: folder)
+        #expect(result.diagnostics.count == CSVTableLimits.expectedCount)
+        #expect(result.diagnostics.last?.message == "more than 50 problems in this file; the rest are not listed")
+        #expect(result.diagnostics.last?.line == 52)
+    }
+
+    private enum CSVTableLimits {
+        static let expectedCount = LoadSession.maximumCSVErrors + 1
+    }
+
     private func describe(_ value: Value?) -> String {
         switch value {
         case .string(let text)?: "string \(text)"

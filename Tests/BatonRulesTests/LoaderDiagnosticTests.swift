@@ -100,11 +100,40 @@ import Testing
             LoaderFixtures.lines(result) == [
                 "quoting.yaml:12:13: error: routing.rules[0].when: expected an expression, but YAML read a list here; quote the expression (an expression that begins with '[' or '{' must be quoted in YAML) [unquoted-expression]",
                 "quoting.yaml:15:13: error: routing.rules[1].when: expected an expression, but YAML read a mapping here; quote the expression (an expression that begins with '[' or '{' must be quoted in YAML) [unquoted-expression]",
-                "quoting.yaml:18:13: error: routing.rules[2].when: YAML read the text before the value as an anchor or tag; quote the expression (an expression that begins with '&' or '!' must be quoted in YAML) [unquoted-expression]",
                 "quoting.yaml:21:33: error: unterminated string: expected a closing \" before the end of the expression [unterminated-string]",
                 "quoting.yaml:21:36: warning: YAML read the rest of this line, from ' #', as a comment and not as part of the expression; quote the expression if it contains ' #' [expression-comment]",
                 "quoting.yaml:24:31: warning: YAML read the rest of this line, from ' #', as a comment and not as part of the expression; quote the expression if it contains ' #' [expression-comment]",
             ])
+    }
+
+    /// YAML syntax errors on a line that sets an expression key say how to quote it.
+    @Test(arguments: [
+        ("when: lead.x: y", "5:19: error: mapping values are not allowed in this context; if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"),
+        ("when: \"a\" == lead.x", "5:17: error: did not find expected key (while parsing a block mapping at line 4, column 7); if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"),
+        ("when: @foo", "5:13: error: found character that cannot start any token (while scanning for the next token at line 5, column 13); if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"),
+        ("when: | lead.x", "5:15: error: did not find expected comment or line break (while scanning a block scalar at line 5, column 13); if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"),
+        ("name: x: y", "5:14: error: mapping values are not allowed in this context [yaml-syntax]"),
+    ])
+    func yamlSyntaxErrorsOnExpressionLines(line: String, expected: String) throws {
+        let (result, lines) = try LoaderFixtures.loadText("ruleset: x\nrouting:\n  rules:\n    - id: a\n      \(line)\n")
+        #expect(lines == [expected])
+        #expect(result.ruleset == nil)
+    }
+
+    @Test func anchoredAndAliasedExpressionsWork() throws {
+        let (result, lines) = try LoaderFixtures.loadText(
+            """
+            ruleset: anchors
+            schema: { lead: { id: string!, employees: int } }
+            queues: [{ id: inbox }]
+            routing:
+              rules:
+                - { id: a, when: &big (lead.employees ?? 0) > 1000, assign: { queue: inbox } }
+                - { id: b, when: *big, assign: { queue: inbox } }
+              fallback: { queue: inbox }
+            """)
+        #expect(lines == [])
+        #expect(result.ruleset?.routing.rules.map { $0.when?.source } == ["(lead.employees ?? 0) > 1000", "(lead.employees ?? 0) > 1000"])
     }
 
     @Test func anUnquotedTagIsReportedAtTheTag() {

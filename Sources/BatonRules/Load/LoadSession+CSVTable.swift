@@ -34,7 +34,12 @@ extension LoadSession {
         var rows: [(String, Value)] = []
         var firstLineOfKey: [String: Int] = [:]
         var failed = false
+        let errorsBefore = diagnostics.count
         for record in records.dropFirst() {
+            if diagnostics.count - errorsBefore >= Self.maximumCSVErrors {
+                reportCSV("more than \(Self.maximumCSVErrors) problems in this file; the rest are not listed", file: csvFile, line: record.line, column: 1)
+                break
+            }
             guard record.cells.count == header.cells.count else {
                 reportCSV("this row has \(record.cells.count) cells but the header has \(header.cells.count)", file: csvFile, line: record.line, column: 1)
                 failed = true
@@ -61,6 +66,9 @@ extension LoadSession {
         guard !failed else { return nil }
         return Table(name: name, type: .map(.record(typeName)), value: .map(MapValue(rows)), location: location)
     }
+
+    /// A broken export can have a problem on every row; a few dozen are enough to fix it.
+    static let maximumCSVErrors = 50
 
     /// Which field each header column fills, and where the key column is.
     private struct CSVColumns {
@@ -133,6 +141,8 @@ extension LoadSession {
         return failed ? nil : RecordValue(type: rowType, fields: values)
     }
 
+    private static let decimalBytes = Set("0123456789.-+eE".utf8)
+
     /// A cell read as a declared scalar type, or nil when it does not parse.
     static func csvValue(_ cell: String, type: ExprType) -> Value? {
         switch type {
@@ -141,8 +151,8 @@ extension LoadSession {
         case .int:
             return Int64(cell).map { .int($0) }
         case .double:
-            let allowed: Set<Unicode.Scalar> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "-", "+", "e", "E"]
-            guard cell.unicodeScalars.allSatisfy({ allowed.contains($0) }), let value = Double(cell), value.isFinite else { return nil }
+            // Plain decimals only: Double("nan"), "inf" and hex floats are not numbers in a table.
+            guard cell.utf8.allSatisfy({ Self.decimalBytes.contains($0) }), let value = Double(cell), value.isFinite else { return nil }
             return .double(value)
         case .bool:
             switch cell.lowercased() {

@@ -32,8 +32,9 @@ extension LoadSession {
     }
 
     /// The text of an expression scalar and how its bytes map to the file.
-    /// Reports (at the YAML cause) a value that YAML did not read as a scalar:
-    /// an unquoted expression that began with `[`, `{`, `!`, `&`, `*`, ….
+    /// Reports (at the YAML cause) a value that YAML did not read as a scalar
+    /// (an unquoted expression that began with `[` or `{`) or that it tagged.
+    /// An anchored or aliased expression is fine: anchors and aliases work.
     private mutating func expressionText(_ node: RuleNode, path: String, what: String) -> (String, ExpressionOrigin)? {
         guard let scalar = node.scalar else {
             let shape = node.described
@@ -50,13 +51,6 @@ extension LoadSession {
                 at: node)
             return nil
         }
-        if let anchorStart = propertyStart(of: node) {
-            error(
-                RuleDiagnosticCode.unquotedExpression,
-                "\(path): YAML read the text before the value as an anchor or tag; quote the expression (an expression that begins with '&' or '!' must be quoted in YAML)",
-                at: anchorStart, file: node.file)
-            return nil
-        }
         if scalar.style == .plain, scalar.resolved == .null, scalar.text.isEmpty || scalar.text == "~" {
             error(RuleDiagnosticCode.missingKey, "\(path): expected \(what), got nothing", at: node)
             return nil
@@ -69,27 +63,6 @@ extension LoadSession {
     private static let coreTags: Set<String> = [
         "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
         "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
-    ]
-
-    /// Where an anchor (`&name`) written before a plain value begins, if any:
-    /// YAML drops it silently, so `when: &x > 1` would lose text.
-    private func propertyStart(of node: RuleNode) -> YAMLNode? {
-        let bytes = files[node.file].bytes
-        var index = node.yaml.start.offset - 1
-        // Walk back over the spaces between the property and the value.
-        while index >= 0, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index -= 1 }
-        guard index >= 0, index < node.yaml.start.offset - 1 else { return nil }
-        var wordStart = index
-        while wordStart > 0, !Self.separators.contains(bytes[wordStart - 1]) { wordStart -= 1 }
-        guard wordStart <= index, bytes[wordStart] == UInt8(ascii: "&") else { return nil }
-        let mark = YAMLMark(offset: wordStart, line: 0, column: 0)
-        let end = YAMLMark(offset: index + 1, line: 0, column: 0)
-        return YAMLNode(kind: .scalar(YAMLScalar(text: "", style: .plain)), start: mark, end: end)
-    }
-
-    private static let separators: Set<UInt8> = [
-        UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ":"),
-        UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{"),
     ]
 
     /// Warns when YAML took ` #…` after a plain expression as a comment and

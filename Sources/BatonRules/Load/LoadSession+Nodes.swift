@@ -37,7 +37,7 @@ extension LoadSession {
             result.values[entry.key] = entry.value
             result.keys[entry.key] = entry
         }
-        for key in required where result.values[key] == nil && !entries.contains(where: { $0.key == key }) {
+        for key in required where result.values[key] == nil {
             error(RuleDiagnosticCode.missingKey, "\(path.isEmpty ? "ruleset" : path): missing required key '\(key)'", at: node)
         }
         return result

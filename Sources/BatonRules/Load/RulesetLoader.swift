@@ -120,11 +120,23 @@ extension LoadSession {
                 var message = error.message
                 if error.code == "yaml-tag" {
                     message += "; an expression that begins with '!' must be quoted in YAML"
+                } else if error.code == "yaml-syntax", Self.holdsExpressionKey(source.line(source.position(ofOffset: error.mark.offset).line)) {
+                    message += "; if this line holds an expression, quote it (\(Self.quotingRule))"
                 }
                 report(.error, error.code, message, file: index, start: error.mark.offset, end: error.mark.offset)
             }
         }
         return roots
+    }
+
+    static let quotingRule =
+        "an expression that begins with !, [, {, \", ', *, &, |, >, %, @ or ` or contains ': ' or ' #' must be quoted in YAML"
+
+    /// Whether a line of YAML sets one of the keys that hold expressions.
+    static func holdsExpressionKey(_ line: String) -> Bool {
+        let keys = ["when", "points", "match", "owner_from", "say", "reason"]
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," || $0 == "-" })
+        return words.contains { word in keys.contains { word == $0 + ":" } }
     }
 
     private func accountsTableName(_ node: RuleNode?) -> String? {
