@@ -69,6 +69,8 @@ extension LoadSession {
 
     /// A broken export can have a problem on every row; a few dozen are enough to fix it.
     static let maximumCSVErrors = 50
+    /// CSV tables are held in memory with the ruleset; a bigger file is refused, not read.
+    static let maximumCSVBytes = 64 * 1024 * 1024
 
     /// Which field each header column fills, and where the key column is.
     private struct CSVColumns {
@@ -177,7 +179,7 @@ extension LoadSession {
         let relativePath = RulesetFiles.join(RulesetFiles.directory(of: yamlFile.relativePath), name)
         if let existing = files.firstIndex(where: { $0.yaml == nil && $0.relativePath == relativePath }) { return existing }
         let bytes: [UInt8]
-        switch RulesetFiles.read(displayPath) {
+        switch RulesetFiles.read(displayPath, limit: Self.maximumCSVBytes) {
         case .success(let read): bytes = read
         case .failure(let failure):
             error(RuleDiagnosticCode.csv, "\(path): cannot read the CSV file '\(displayPath)': \(failure.reason)", at: node)

@@ -13,11 +13,15 @@ enum RulesetFiles {
         return isDirectory.boolValue ? .directory : .file
     }
 
-    static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+    /// The bytes of a file; a file larger than `limit` is refused before it is read.
+    static func read(_ path: String, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
         switch kind(of: path) {
         case .missing: return .failure(ReadFailure(reason: "no such file"))
         case .directory: return .failure(ReadFailure(reason: "it is a directory"))
         case .file: break
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            return .failure(ReadFailure(reason: "it is \(size) bytes, more than the limit of \(limit)"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(ReadFailure(reason: "it cannot be read"))

@@ -103,7 +103,7 @@ extension LoadSession {
         var roots: [RuleNode] = []
         for (display, relative) in paths {
             let bytes: [UInt8]
-            switch RulesetFiles.read(display) {
+            switch RulesetFiles.read(display, limit: YAMLLimits().maxBytes) {
             case .success(let read): bytes = read
             case .failure(let failure):
                 fileError(RuleDiagnosticCode.unreadableFile, "cannot read the file: \(failure.reason)", path: display)
