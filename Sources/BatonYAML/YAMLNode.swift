@@ -1,2 +1,0 @@
-/// Reads YAML through libyaml into positioned nodes (see YAMLNode).
-import CYAML
