@@ -1,0 +1,43 @@
+import BatonLang
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The benchmark executable: `swift run -c release BatonBench --workload DIR [--json] [--passes N]`.
+///
+/// DIR holds the files `../shared/bench/baton_workload.py DIR` writes.
+@main
+struct BatonBench {
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var workloadDirectory: String?
+        var json = false
+        var passes = 7
+        while !arguments.isEmpty {
+            let argument = arguments.removeFirst()
+            switch argument {
+            case "--workload" where !arguments.isEmpty: workloadDirectory = arguments.removeFirst()
+            case "--json": json = true
+            case "--passes" where !arguments.isEmpty: passes = max(5, Int(arguments.removeFirst()) ?? 7)
+            default:
+                fail("usage: BatonBench --workload DIR [--json] [--passes N (>= 5)]\n  unknown argument: \(argument)")
+            }
+        }
+        guard let workloadDirectory else {
+            fail("usage: BatonBench --workload DIR [--json] [--passes N (>= 5)]")
+        }
+        do {
+            let workload = try Workload.load(directory: workloadDirectory)
+            let figures = try ExpressionBenchmark(workload: workload, passes: passes).run()
+            print(json ? BenchReport.json(figures) : BenchReport.table(figures, leads: workload.leads.count, passes: passes))
+        } catch {
+            fail("BatonBench: \(error)")
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        fputs(message + "\n", stderr)
+        exit(1)
+    }
+}
