@@ -7,8 +7,10 @@ struct RegexCharacterSet: Sendable, Hashable {
     static let maximumScalar: UInt32 = 0x10FFFF
 
     private(set) var ranges: [ClosedRange<UInt32>] = []
-    private var asciiLow: UInt64 = 0
-    private var asciiHigh: UInt64 = 0
+    /// Membership of scalars 0...63, one bit each.
+    private(set) var asciiLow: UInt64 = 0
+    /// Membership of scalars 64...127, one bit each.
+    private(set) var asciiHigh: UInt64 = 0
 
     init() {}
 
