@@ -28,8 +28,6 @@ struct RegexCharacterSet: Sendable, Hashable {
     /// `[\t\n\f\r ]`, the set of `\s` (as in RE2: no `\v`).
     static let whitespace = RegexCharacterSet(ranges: [0x09...0x0A, 0x0C...0x0D, 0x20...0x20])
 
-    var isEmpty: Bool { ranges.isEmpty }
-
     /// True if `scalar` (a Unicode scalar value) is in the set.
     @inline(__always)
     func contains(_ scalar: UInt32) -> Bool {
