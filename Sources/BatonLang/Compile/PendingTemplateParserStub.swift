@@ -1,0 +1,10 @@
+// Temporary until branch langfront lands its template splitter; deleted at that merge.
+public enum TemplatePart: Sendable, Hashable {
+    case text(String)
+    case hole(Expr, source: Span)
+}
+public enum TemplateParser {
+    public static func parse(_ source: String) -> (parts: [TemplatePart], diagnostics: [Diagnostic]) {
+        ([.text(source)], [])
+    }
+}
