@@ -1,0 +1,444 @@
+/// A problem in JSON text at a byte offset; readers turn it into a public
+/// error with line and column (or, reading a typed record, with the path).
+struct JSONProblem: Error {
+    let message: String
+    let offset: Int
+    /// False for problems that a field path locates well enough (a value of
+    /// the wrong type): their message gets no line and column.
+    var showsPosition = true
+    /// Where in a typed record, innermost first; filled in on the way out.
+    var reversedPath: [RecordPathComponent] = []
+
+    init(message: String, offset: Int, showsPosition: Bool = true) {
+        self.message = message
+        self.offset = offset
+        self.showsPosition = showsPosition
+    }
+}
+
+/// One step of a field path: `.name`, `[3]` or `["key"]`.
+enum RecordPathComponent {
+    case field(String)
+    case index(Int)
+    case key(String)
+}
+
+/// A JSON string as scanned: a range of the input when it had no escapes,
+/// or the decoded bytes in the scanner's scratch buffer (valid until the
+/// next string is scanned).
+struct ScannedString {
+    let start: Int
+    let count: Int
+    let inScratch: Bool
+    /// Offset of the opening quote, for messages.
+    let offset: Int
+}
+
+/// A JSON number with its lexical kind: an integer literal (no fraction,
+/// no exponent) keeps its exact value when it fits 64 bits.
+struct ScannedNumber {
+    let start: Int
+    let end: Int
+    let isIntegerLiteral: Bool
+    /// The value of an integer literal that fits `Int64`.
+    let integer: Int64?
+    let double: Double
+}
+
+/// The byte-level part of JSON reading shared by the dynamic and the typed
+/// readers: white space, strings (escapes and UTF-8 validation), numbers,
+/// literals and skipping whole values (RFC 8259, strict).
+struct JSONScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    private(set) var scratch: [UInt8] = []
+    let maxStringBytes: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, maxStringBytes: Int) {
+        self.bytes = bytes
+        self.maxStringBytes = maxStringBytes
+        // A UTF-8 byte order mark is not JSON, but editors on Windows write one.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+    }
+
+    var atEnd: Bool { position >= bytes.count }
+
+    /// The byte at the current position, or nil at the end.
+    var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    func problem(_ message: String, at offset: Int? = nil) -> JSONProblem {
+        JSONProblem(message: message, offset: offset ?? position)
+    }
+
+    /// A problem for the unexpected byte at the current position.
+    func unexpected(expecting what: String) -> JSONProblem {
+        guard let byte = current else { return problem("unexpected end of input, expected \(what)") }
+        if byte >= 0x80 { return problem("unexpected character, expected \(what)") }
+        if byte < 0x20 || byte == 0x7F { return problem("unexpected control character, expected \(what)") }
+        return problem("unexpected '\(Character(Unicode.Scalar(byte)))', expected \(what)")
+    }
+
+    // MARK: Strings
+
+    /// Scans the string at the current position (which holds `"`).
+    mutating func scanString() throws(JSONProblem) -> ScannedString {
+        let quote = position
+        position += 1
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let count = position - start
+                position += 1
+                guard count <= maxStringBytes else {
+                    throw problem("string longer than \(maxStringBytes) bytes", at: quote)
+                }
+                return ScannedString(start: start, count: count, inScratch: false, offset: quote)
+            }
+            if byte == UInt8(ascii: "\\") { return try scanEscapedString(quote: quote, start: start) }
+            if byte < 0x20 { throw problem("unescaped control character in string") }
+            if byte < 0x80 {
+                position += 1
+            } else {
+                try skipUTF8Sequence()
+            }
+        }
+        throw problem("unterminated string", at: quote)
+    }
+
+    /// The slow path: decodes the rest of a string that holds escapes into
+    /// the scratch buffer.
+    private mutating func scanEscapedString(quote: Int, start: Int) throws(JSONProblem) -> ScannedString {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                guard scratch.count <= maxStringBytes else {
+                    throw problem("string longer than \(maxStringBytes) bytes", at: quote)
+                }
+                return ScannedString(start: 0, count: scratch.count, inScratch: true, offset: quote)
+            }
+            if byte == UInt8(ascii: "\\") {
+                try scanEscape()
+            } else if byte < 0x20 {
+                throw problem("unescaped control character in string")
+            } else if byte < 0x80 {
+                scratch.append(byte)
+                position += 1
+            } else {
+                let sequenceStart = position
+                try skipUTF8Sequence()
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[sequenceStart..<position]))
+            }
+            // Stops an escaped string from growing scratch without bound.
+            if scratch.count > maxStringBytes {
+                throw problem("string longer than \(maxStringBytes) bytes", at: quote)
+            }
+        }
+        throw problem("unterminated string", at: quote)
+    }
+
+    private mutating func scanEscape() throws(JSONProblem) {
+        let escapeStart = position
+        position += 1
+        guard let byte = current else { throw problem("unterminated string") }
+        position += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(byte)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try hexQuad(escapeStart: escapeStart)
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                    bytes[position + 1] == UInt8(ascii: "u")
+                else { throw problem("unpaired surrogate in \\u escape", at: escapeStart) }
+                position += 2
+                let low = try hexQuad(escapeStart: escapeStart)
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw problem("unpaired surrogate in \\u escape", at: escapeStart)
+                }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw problem("unpaired surrogate in \\u escape", at: escapeStart)
+            }
+            guard let unicodeScalar = Unicode.Scalar(scalar) else {
+                throw problem("invalid \\u escape", at: escapeStart)
+            }
+            scratch.append(contentsOf: UTF8.encode(unicodeScalar)!)
+        default:
+            throw problem("invalid escape sequence", at: escapeStart)
+        }
+    }
+
+    private mutating func hexQuad(escapeStart: Int) throws(JSONProblem) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw problem("invalid \\u escape", at: escapeStart) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw problem("invalid \\u escape", at: escapeStart)
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+
+    /// Skips one well-formed multi-byte UTF-8 sequence (RFC 3629: no
+    /// overlong forms, no surrogates, nothing above U+10FFFF).
+    private mutating func skipUTF8Sequence() throws(JSONProblem) {
+        let lead = bytes[position]
+        let length: Int
+        var secondLow: UInt8 = 0x80
+        var secondHigh: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondLow = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondHigh = 0x9F
+        case 0xF0: length = 4; secondLow = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondHigh = 0x8F
+        default: throw problem("invalid UTF-8")
+        }
+        guard position + length <= bytes.count else { throw problem("invalid UTF-8") }
+        let second = bytes[position + 1]
+        guard second >= secondLow, second <= secondHigh else { throw problem("invalid UTF-8") }
+        for index in 2..<length where bytes[position + index] & 0xC0 != 0x80 {
+            throw problem("invalid UTF-8")
+        }
+        position += length
+    }
+
+    /// Calls `body` with the bytes of a scanned string.
+    func withBytes<Result>(of string: ScannedString, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if string.inScratch {
+            return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<string.count])) }
+        }
+        return body(UnsafeBufferPointer(rebasing: bytes[string.start..<(string.start + string.count)]))
+    }
+
+    func makeString(_ string: ScannedString) -> String {
+        withBytes(of: string) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Scans the string at the current position and makes it a `String`.
+    mutating func scanStringValue() throws(JSONProblem) -> String {
+        // Scanned first, in its own statement: `makeString(try scanString())`
+        // would read the scratch buffer of `self` from before the scan.
+        let scanned = try scanString()
+        return makeString(scanned)
+    }
+
+    // MARK: Numbers and literals
+
+    /// Scans the number at the current position (`-` or a digit).
+    mutating func scanNumber() throws(JSONProblem) -> ScannedNumber {
+        let start = position
+        let negative = current == UInt8(ascii: "-")
+        if negative { position += 1 }
+        var mantissa: UInt64 = 0
+        var mantissaOverflow = false
+        var significantDigits = 0
+        var decimalExponent = 0
+        guard let first = current, isDigit(first) else { throw problem("invalid number", at: start) }
+        if first == UInt8(ascii: "0") {
+            position += 1
+            if let next = current, isDigit(next) { throw problem("invalid number: leading zero", at: start) }
+        } else {
+            while let byte = current, isDigit(byte) {
+                accumulate(byte, into: &mantissa, digits: &significantDigits, overflow: &mantissaOverflow)
+                if mantissaOverflow { decimalExponent += 1 }
+                position += 1
+            }
+        }
+        var isIntegerLiteral = true
+        if current == UInt8(ascii: ".") {
+            isIntegerLiteral = false
+            position += 1
+            guard let byte = current, isDigit(byte) else { throw problem("invalid number", at: start) }
+            while let byte = current, isDigit(byte) {
+                accumulate(byte, into: &mantissa, digits: &significantDigits, overflow: &mantissaOverflow)
+                if !mantissaOverflow { decimalExponent -= 1 }
+                position += 1
+            }
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            isIntegerLiteral = false
+            position += 1
+            var exponentNegative = false
+            if current == UInt8(ascii: "-") {
+                exponentNegative = true
+                position += 1
+            } else if current == UInt8(ascii: "+") {
+                position += 1
+            }
+            guard let byte = current, isDigit(byte) else { throw problem("invalid number", at: start) }
+            var exponent = 0
+            while let byte = current, isDigit(byte) {
+                if exponent < 100_000 { exponent = exponent * 10 + Int(byte - UInt8(ascii: "0")) }
+                position += 1
+            }
+            decimalExponent += exponentNegative ? -exponent : exponent
+        }
+        let end = position
+        var integer: Int64? = nil
+        if isIntegerLiteral, !mantissaOverflow {
+            if negative {
+                if mantissa <= UInt64(Int64.max) + 1 { integer = Int64(truncatingIfNeeded: 0 &- mantissa) }
+            } else if mantissa <= UInt64(Int64.max) {
+                integer = Int64(mantissa)
+            }
+        }
+        let double: Double
+        if let integer {
+            double = Double(integer)
+        } else if !mantissaOverflow, mantissa < 1 << 53, (-22...22).contains(decimalExponent) {
+            // Clinger's fast path: both operands are exact doubles, so one
+            // rounding gives the correctly rounded result.
+            let magnitude =
+                decimalExponent < 0
+                ? Double(mantissa) / exactPowersOfTen[-decimalExponent]
+                : Double(mantissa) * exactPowersOfTen[decimalExponent]
+            double = negative ? -magnitude : magnitude
+        } else {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            double = Double(text) ?? .infinity
+        }
+        guard double.isFinite else { throw problem("number out of range", at: start) }
+        return ScannedNumber(start: start, end: end, isIntegerLiteral: isIntegerLiteral, integer: integer, double: double)
+    }
+
+    @inline(__always)
+    private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    @inline(__always)
+    private func accumulate(_ byte: UInt8, into mantissa: inout UInt64, digits: inout Int, overflow: inout Bool) {
+        guard !overflow else { return }
+        let (times10, overflow1) = mantissa.multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+        if overflow1 || overflow2 {
+            overflow = true
+        } else {
+            mantissa = sum
+            digits += 1
+        }
+    }
+
+    /// Scans `true`, `false` or `null` at the current position.
+    mutating func scanLiteral(_ literal: StaticString) throws(JSONProblem) {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw unexpected(expecting: "a value") }
+        let pointer = literal.utf8Start
+        for index in 0..<count where bytes[position + index] != pointer[index] {
+            throw unexpected(expecting: "a value")
+        }
+        position += count
+    }
+
+    // MARK: Skipping
+
+    /// Validates and skips one value without building it (fields the schema
+    /// does not declare). `depth` counts the containers around the value.
+    mutating func skipValue(depth: Int, maxDepth: Int) throws(JSONProblem) {
+        skipWhitespace()
+        guard let byte = current else { throw unexpected(expecting: "a value") }
+        switch byte {
+        case UInt8(ascii: "\""): _ = try scanString()
+        case UInt8(ascii: "t"): try scanLiteral("true")
+        case UInt8(ascii: "f"): try scanLiteral("false")
+        case UInt8(ascii: "n"): try scanLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try scanNumber()
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            guard depth < maxDepth else { throw problem("nesting deeper than \(maxDepth) levels") }
+            let isObject = byte == UInt8(ascii: "{")
+            let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            position += 1
+            skipWhitespace()
+            if current == close {
+                position += 1
+                return
+            }
+            while true {
+                if isObject {
+                    skipWhitespace()
+                    guard current == UInt8(ascii: "\"") else { throw unexpected(expecting: "a string key") }
+                    _ = try scanString()
+                    try expectColon()
+                }
+                try skipValue(depth: depth + 1, maxDepth: maxDepth)
+                if try endOfMember(close: close) { return }
+            }
+        default:
+            throw unexpected(expecting: "a value")
+        }
+    }
+
+    /// Skips white space and the `:` after an object key.
+    @inline(__always)
+    mutating func expectColon() throws(JSONProblem) {
+        skipWhitespace()
+        guard current == UInt8(ascii: ":") else { throw unexpected(expecting: "':' after an object key") }
+        position += 1
+    }
+
+    /// After a member or element: consumes `,` (false: another follows) or
+    /// the closing bracket (true). A `,` before the closing bracket is an error.
+    @inline(__always)
+    mutating func endOfMember(close: UInt8) throws(JSONProblem) -> Bool {
+        skipWhitespace()
+        if current == UInt8(ascii: ",") {
+            let comma = position
+            position += 1
+            skipWhitespace()
+            if current == UInt8(ascii: "}") || current == UInt8(ascii: "]") { throw problem("trailing comma", at: comma) }
+            return false
+        }
+        if current == close {
+            position += 1
+            return true
+        }
+        throw unexpected(expecting: close == UInt8(ascii: "}") ? "',' or '}'" : "',' or ']'")
+    }
+
+    /// Line and column (1-based, the column in characters) of a byte offset.
+    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for index in 0..<min(offset, bytes.count) {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
+
+private let exactPowersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22,
+]

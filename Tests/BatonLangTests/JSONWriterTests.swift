@@ -1,0 +1,97 @@
+import Testing
+
+@testable import BatonLang
+
+@Suite struct JSONWriterTests {
+    @Test(arguments: [
+        ("plain", "\"plain\""), ("quote \" backslash \\", "\"quote \\\" backslash \\\\\""),
+        ("line\nfeed\ttab\rcr", "\"line\\nfeed\\ttab\\rcr\""), ("\u{08}\u{0C}", "\"\\b\\f\""),
+        ("\u{00}\u{01}\u{1F}", "\"\\u0000\\u0001\\u001f\""), ("é 日本 🎉", "\"é 日本 🎉\""),
+        ("/ slash and \u{7F}", "\"/ slash and \u{7F}\""), ("", "\"\""),
+    ])
+    func stringEscapes(text: String, expected: String) {
+        var writer = JSONWriter()
+        writer.string(text)
+        #expect(writer.text == expected)
+    }
+
+    @Test func objectsAndArraysPlaceCommas() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("lead_id")
+        writer.string("L-1")
+        writer.key("total")
+        writer.double(92.5)
+        writer.key("points")
+        writer.double(45)
+        writer.key("events")
+        writer.beginArray()
+        writer.int(1)
+        writer.int(Int64.min)
+        writer.beginObject()
+        writer.endObject()
+        writer.beginArray()
+        writer.endArray()
+        writer.endArray()
+        writer.key("ok")
+        writer.bool(true)
+        writer.key("none")
+        writer.null()
+        writer.key("at")
+        writer.timestamp(Timestamp(seconds: 1_795_608_000))
+        writer.key("wait")
+        writer.duration(TimeDuration(seconds: 3600))
+        writer.key("bad")
+        writer.double(.nan)
+        writer.endObject()
+        #expect(
+            writer.text
+                == #"{"lead_id":"L-1","total":92.5,"points":45,"events":[1,-9223372036854775808,{},[]],"ok":true,"none":null,"at":"2026-11-25T12:00:00Z","wait":"3600s","bad":"NaN"}"#
+        )
+        writer.reset()
+        writer.int(7)
+        #expect(writer.text == "7")
+    }
+
+    static let event = RecordType(name: "event", fields: [
+        .init(name: "type", type: .string, required: true), .init(name: "at", type: .timestamp),
+        .init(name: "weight", type: .double),
+    ])
+
+    @Test func valuesInBothStyles() throws {
+        let value = Value.map(MapValue([
+            ("n", .double(1)), ("x", .double(2.5)), ("big", .double(1e21)), ("i", .int(3)),
+            ("e", .record(RecordValue(type: Self.event, fields: [.string("visit"), .timestamp(Timestamp(seconds: 0, nanos: 500_000_000)), .double(-0.0)]))),
+            ("d", .duration(TimeDuration(nanoseconds: -1_250_000_000))),
+        ]))
+        var decision = JSONWriter()
+        try decision.writeValue(value, style: .decision)
+        #expect(
+            decision.text
+                == #"{"n":1,"x":2.5,"big":1000000000000000000000,"i":3,"e":{"type":"visit","at":"1970-01-01T00:00:00.5Z","weight":0},"d":"-1.25s"}"#
+        )
+        var expr = JSONWriter()
+        try expr.writeValue(value, style: .expr)
+        #expect(
+            expr.text
+                == #"{"n":1.0,"x":2.5,"big":1000000000000000000000.0,"i":3,"e":{"type":"visit","at":"1970-01-01T00:00:00.5Z","weight":0.0},"d":"-1.25s"}"#
+        )
+    }
+
+    @Test func errorsAreNotWritable() {
+        var writer = JSONWriter()
+        #expect(throws: EvalError("division by zero")) {
+            try writer.writeValue(.list([.int(1), .error(EvalError("division by zero"))]), style: .decision)
+        }
+    }
+
+    @Test func writtenValuesReadBack() throws {
+        let value = Value.list([.string("a\u{0}\"\\\n日"), .int(-5), .double(0.1), .bool(false), .null])
+        var writer = JSONWriter()
+        try writer.writeValue(value, style: .expr)
+        let back = try decodeDynamicJSON(writer.bytes)
+        var again = JSONWriter()
+        try again.writeValue(back, style: .expr)
+        #expect(again.text == writer.text)
+    }
+}
