@@ -165,3 +165,21 @@ import Testing
         #expect(elapsed < .seconds(2))
     }
 }
+
+@Suite struct YAMLReaderScaleTests {
+    @Test func aLongLineOfManyNodesReadsInLinearTime() throws {
+        let items = Array(repeating: "é1", count: 100_000).joined(separator: ", ")
+        let clock = ContinuousClock()
+        var count = 0
+        let elapsed = try clock.measure {
+            let file = try readYAML("k: [" + items + "]\n")
+            guard case .mapping(let pairs) = try #require(file.documents.first).kind,
+                case .sequence(let list) = try #require(pairs.first).value.kind
+            else { return }
+            count = list.count
+            #expect(list.last?.start == YAMLMark(offset: 4 + 99_999 * 5, line: 1, column: 5 + 99_999 * 4))
+        }
+        #expect(count == 100_000)
+        #expect(elapsed < .seconds(5))
+    }
+}

@@ -9,17 +9,25 @@ final class YAMLEventParser {
     private let path: String
     private let input: UnsafeBufferPointer<UInt8>
 
-    init(path: String, input: UnsafeBufferPointer<UInt8>) throws(YAMLError) {
-        self.path = path
-        self.input = input
-        self.parser = .allocate(capacity: 1)
-        guard yaml_parser_initialize(parser) == 1, let base = input.baseAddress else {
+    /// A parser over `input`, which must not be empty.
+    static func make(path: String, input: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> YAMLEventParser {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        guard let base = input.baseAddress, yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
             throw YAMLError(
                 path: path, mark: YAMLMark(offset: 0, line: 1, column: 1),
                 message: "could not start the YAML parser", code: "yaml-syntax")
         }
+        // No encoding is set: libyaml then skips a leading byte order mark
+        // without counting it in its marks, as YAMLMarkLocator expects.
         yaml_parser_set_input_string(parser, base, input.count)
+        return YAMLEventParser(parser: parser, path: path, input: input)
+    }
+
+    private init(parser: UnsafeMutablePointer<yaml_parser_t>, path: String, input: UnsafeBufferPointer<UInt8>) {
+        self.parser = parser
+        self.path = path
+        self.input = input
     }
 
     deinit {

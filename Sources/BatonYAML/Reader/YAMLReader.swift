@@ -44,7 +44,7 @@ public enum YAMLReader {
         var builder = YAMLTreeBuilder(path: path, limits: limits)
         let outcome: Result<Void, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(YAMLError) {
-                let parser = try YAMLEventParser(path: path, input: buffer)
+                let parser = try YAMLEventParser.make(path: path, input: buffer)
                 while let event = try parser.next(locator: &locator) {
                     try builder.handle(event)
                 }
