@@ -56,7 +56,7 @@ extension ExpressionParser {
             guard magnitude <= UInt64(Int64.max) else {
                 error(
                     DiagnosticCode.numberOutOfRange,
-                    "integer '\(magnitude)' is out of range for a 64-bit int (at most 9223372036854775807)",
+                    "integer '\(String(decoding: bytes[token.span.start..<token.span.end], as: UTF8.self))' is out of range for a 64-bit int (at most 9223372036854775807)",
                     at: token.span)
                 return errorNode(at: token.span)
             }
@@ -101,7 +101,11 @@ extension ExpressionParser {
             recovering = true
             return errorNode(at: token.span)
         case .keyword(.not):
-            expected("an operand (the word 'not' binds looser than comparisons and arithmetic: write '!' or put 'not …' in parentheses)")
+            error(
+                DiagnosticCode.syntax,
+                "'not' cannot stand here: the word 'not' binds looser than comparisons and arithmetic;"
+                    + " write '!' or put 'not …' in parentheses",
+                at: token.span)
             return errorNode(at: token.span)
         default:
             expected("an expression")

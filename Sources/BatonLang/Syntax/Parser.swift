@@ -178,6 +178,11 @@ struct ExpressionParser {
 
     /// The `line:column` (1-based, columns in Unicode scalars) of an offset.
     func lineAndColumn(of offset: Int) -> String {
+        Self.lineAndColumn(of: offset, in: bytes)
+    }
+
+    /// The `line:column` (1-based, columns in Unicode scalars) of an offset in `bytes`.
+    static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> String {
         var line = 1
         var column = 1
         for byte in bytes[0..<min(offset, bytes.count)] {
