@@ -1,0 +1,211 @@
+/// Writes compact JSON into a growing byte buffer, with no intermediate
+/// dictionaries: callers write objects, keys and values in output order.
+///
+/// Commas are placed automatically: `beginObject()`, `key("a")`, `int(1)`,
+/// `key("b")`, `beginArray()`, `endArray()`, `endObject()` gives
+/// `{"a":1,"b":[]}`. The writer does not check nesting: a mismatched
+/// `end…` produces invalid JSON, not a crash.
+public struct JSONWriter: Sendable {
+    /// The UTF-8 JSON written so far.
+    public private(set) var bytes: [UInt8]
+    private var needsComma = false
+
+    /// How ``writeValue(_:style:)`` prints doubles.
+    public enum ValueStyle: Sendable {
+        /// Decisions and `string(x)`: `45`, never `45.0`.
+        case decision
+        /// `baton expr` values: an int-valued double keeps `.0` (`1.0`) so its
+        /// type stays visible.
+        case expr
+    }
+
+    public init(reservingCapacity capacity: Int = 256) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The JSON written so far, as text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Empties the buffer, keeping its capacity, to write the next document.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+    }
+
+    public mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+
+    public mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    public mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    public mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// Writes an object key and its colon; the value comes next.
+    public mutating func key(_ name: String) {
+        separate()
+        appendQuoted(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// Writes a string with JSON escaping: `"` `\`, `\n` `\r` `\t` `\b` `\f`
+    /// in short form, other control characters as `\u00XX`; everything else,
+    /// non-ASCII included, as its UTF-8 bytes.
+    public mutating func string(_ value: String) {
+        separate()
+        appendQuoted(value)
+        needsComma = true
+    }
+
+    public mutating func int(_ value: Int64) {
+        separate()
+        appendInteger(value, to: &bytes)
+        needsComma = true
+    }
+
+    public mutating func int(_ value: Int) { int(Int64(value)) }
+
+    /// Writes a double as ``formatDecimal(_:)`` does; NaN and the infinities,
+    /// which JSON numbers cannot hold, as the strings `"NaN"`, `"Infinity"`,
+    /// `"-Infinity"`.
+    public mutating func double(_ value: Double, style: ValueStyle = .decision) {
+        separate()
+        let quoted = !value.isFinite
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        appendDecimal(value, to: &bytes, keepPointZero: style == .expr)
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        needsComma = true
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+        needsComma = true
+    }
+
+    /// Writes a timestamp as an RFC 3339 UTC string (`"2026-11-25T12:00:00Z"`).
+    public mutating func timestamp(_ value: Timestamp) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        value.appendRFC3339(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Writes a duration as seconds with an `s` (`"3600s"`).
+    public mutating func duration(_ value: TimeDuration) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        value.appendFormatted(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Writes a run-time value: lists as arrays, maps in insertion order,
+    /// records as objects in field order, timestamps and durations as
+    /// strings.
+    ///
+    /// An error value anywhere inside is not writable: the writer throws it
+    /// and the buffer holds a partial document the caller should discard.
+    public mutating func writeValue(_ value: Value, style: ValueStyle) throws(EvalError) {
+        try writeValue(value, style: style, errors: .thrown)
+    }
+
+    enum ErrorHandling { case thrown, asMessage }
+
+    mutating func writeValue(_ value: Value, style: ValueStyle, errors: ErrorHandling) throws(EvalError) {
+        switch value {
+        case .null: null()
+        case .bool(let flag): bool(flag)
+        case .int(let number): int(number)
+        case .double(let number): double(number, style: style)
+        case .string(let text): string(text)
+        case .timestamp(let instant): timestamp(instant)
+        case .duration(let length): duration(length)
+        case .list(let elements):
+            beginArray()
+            for element in elements { try writeValue(element, style: style, errors: errors) }
+            endArray()
+        case .map(let map):
+            beginObject()
+            for name in map.keys {
+                key(name)
+                try writeValue(map.storage[name] ?? .null, style: style, errors: errors)
+            }
+            endObject()
+        case .record(let record):
+            beginObject()
+            for (field, fieldValue) in zip(record.type.fields, record.fields) {
+                key(field.name)
+                try writeValue(fieldValue, style: style, errors: errors)
+            }
+            endObject()
+        case .error(let error):
+            switch errors {
+            case .thrown: throw error
+            case .asMessage: string(error.message)
+            }
+        }
+    }
+
+    /// Appends `needsComma`'s comma before the next key or value.
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    private mutating func appendQuoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(byte)
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0F)])
+        }
+    }
+}
