@@ -1,0 +1,17 @@
+/// A regular-expression pattern that cannot be compiled, with the place it goes wrong.
+///
+/// `offset` is a UTF-8 byte offset into the pattern, so a checker can turn it
+/// into a span inside the string literal that holds the pattern.
+public struct RegexSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, for example `missing closing ')'`.
+    public let message: String
+    /// The UTF-8 byte offset in the pattern where the problem starts.
+    public let offset: Int
+
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
+
+    public var description: String { "\(message) (at offset \(offset))" }
+}

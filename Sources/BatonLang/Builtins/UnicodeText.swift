@@ -1,0 +1,130 @@
+/// Unicode text operations on scalars, without normalisation, as the string
+/// built-ins need them.
+enum UnicodeText {
+    /// Whether `needle`'s scalars occur in `haystack`. UTF-8 is
+    /// self-synchronising, so a byte match is a scalar match.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        firstMatch(of: needle, in: haystack) != nil
+    }
+
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        let textBytes = text.utf8
+        let prefixBytes = prefix.utf8
+        guard prefixBytes.count <= textBytes.count else { return false }
+        return textBytes.prefix(prefixBytes.count).elementsEqual(prefixBytes)
+    }
+
+    static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+        let textBytes = text.utf8
+        let suffixBytes = suffix.utf8
+        guard suffixBytes.count <= textBytes.count else { return false }
+        return textBytes.suffix(suffixBytes.count).elementsEqual(suffixBytes)
+    }
+
+    /// The UTF-8 offset of the first occurrence of `needle` at or after `start`.
+    static func firstMatch(of needle: String, in haystack: String, from start: Int = 0) -> Int? {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern -> Int? in
+                let count = pattern.count
+                if count == 0 { return start <= text.count ? start : nil }
+                guard text.count >= count, start <= text.count - count else { return nil }
+                let first = pattern[0]
+                var index = start
+                let last = text.count - count
+                while index <= last {
+                    if text[index] == first {
+                        var matched = 1
+                        while matched < count, text[index + matched] == pattern[matched] { matched += 1 }
+                        if matched == count { return index }
+                    }
+                    index += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Splits on every occurrence of `separator`; an empty separator splits
+    /// into scalars.
+    static func split(_ text: String, separator: String) -> [String] {
+        if separator.isEmpty { return text.unicodeScalars.map { String($0) } }
+        var parts: [String] = []
+        let bytes = Array(text.utf8)
+        let separatorLength = separator.utf8.count
+        var start = 0
+        while let match = firstMatch(of: separator, in: text, from: start) {
+            parts.append(String(decoding: bytes[start..<match], as: UTF8.self))
+            start = match + separatorLength
+        }
+        parts.append(String(decoding: bytes[start...], as: UTF8.self))
+        return parts
+    }
+
+    /// Removes Unicode white space (the White_Space property) at both ends.
+    static func trim(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Full default case mapping to lower case; ASCII stays fast.
+    static func lower(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars { result += scalar.properties.lowercaseMapping }
+        return result
+    }
+
+    /// Full default case mapping to upper case (`"ß"` becomes `"SS"`).
+    static func upper(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.uppercased() }
+        var result = ""
+        for scalar in text.unicodeScalars { result += scalar.properties.uppercaseMapping }
+        return result
+    }
+
+    /// The lower-cased domain of an email address or the host of a URL
+    /// (without port, user or a leading `www.`), nil when there is none.
+    static func domain(_ text: String) -> String? {
+        let trimmed = trim(text)
+        if let schemeEnd = firstMatch(of: "://", in: trimmed) {
+            let bytes = Array(trimmed.utf8)
+            return host(from: bytes[(schemeEnd + 3)...])
+        }
+        if trimmed.unicodeScalars.contains("@") {
+            guard let at = trimmed.unicodeScalars.lastIndex(of: "@") else { return nil }
+            let after = lower(String(trimmed.unicodeScalars[trimmed.unicodeScalars.index(after: at)...]))
+            guard !after.isEmpty, !after.unicodeScalars.contains(where: { $0.properties.isWhitespace })
+            else { return nil }
+            return after
+        }
+        // A bare host such as `www.acme.com/about`.
+        guard trimmed.unicodeScalars.contains("."),
+            !trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace })
+        else { return nil }
+        return host(from: Array(trimmed.utf8)[...])
+    }
+
+    private static func host(from bytes: ArraySlice<UInt8>) -> String? {
+        var authority = bytes.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
+            authority = authority[(at + 1)...]
+        }
+        if authority.first == UInt8(ascii: "[") {
+            // An IPv6 literal: the host is inside the brackets.
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            authority = authority[authority.startIndex...close]
+        } else if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
+            authority = authority[..<colon]
+        }
+        var host = lower(String(decoding: authority, as: UTF8.self))
+        if host.hasSuffix(".") { host.removeLast() }
+        if hasPrefix(host, "www.") { host = String(host.dropFirst(4)) }
+        guard !host.isEmpty, !host.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return nil }
+        return host
+    }
+}

@@ -1,0 +1,60 @@
+/// The mutable state of evaluations on one thread: variable values by slot,
+/// the evaluation time, comprehension variables and the limits that bound
+/// one evaluation. Create one per thread and reuse it across evaluations.
+public final class Activation {
+    /// Variable values by slot (`Environment.slot(of:)`); `.null` until set.
+    public var values: [Value]
+    /// The evaluation time that `now`, `days_since` and `hours_since` read.
+    public var now: Timestamp
+    /// The most comprehension steps (one per element visited) one evaluation may take.
+    public var stepBudget: Int = 1_000_000
+    /// The most elements a list built by `map` or `filter` may hold.
+    public var maximumListSize: Int = 100_000
+
+    /// Comprehension steps taken by the current evaluation.
+    var steps = 0
+    /// Comprehension variables by slot (their nesting depth).
+    var locals: [Value] = []
+    /// Sub-expression values recorded by a traced evaluation.
+    var traceEntries: [TraceEntry] = []
+
+    /// An activation for programs compiled by `environment`, every variable null.
+    public init(environment: Environment, now: Timestamp) {
+        self.values = Array(repeating: .null, count: environment.variables.count)
+        self.now = now
+    }
+
+    /// An activation with no variables, for folding constants while compiling.
+    static func scratch() -> Activation {
+        Activation(values: [], now: Timestamp(seconds: 0))
+    }
+
+    private init(values: [Value], now: Timestamp) {
+        self.values = values
+        self.now = now
+    }
+
+    /// The most sub-expression values one traced evaluation records.
+    static let maximumTraceEntries = 10_000
+
+    @inline(__always)
+    func record(_ entry: TraceEntry) {
+        if traceEntries.count < Self.maximumTraceEntries { traceEntries.append(entry) }
+    }
+
+    /// Prepares for one evaluation that needs `localCount` comprehension slots.
+    @inline(__always)
+    func begin(localCount: Int) {
+        steps = 0
+        if locals.count < localCount {
+            locals.append(contentsOf: repeatElement(.null, count: localCount - locals.count))
+        }
+    }
+
+    /// Counts one comprehension step; false once the budget is spent.
+    @inline(__always)
+    func takeStep() -> Bool {
+        steps += 1
+        return steps <= stepBudget
+    }
+}

@@ -1,0 +1,48 @@
+/// Timestamp and duration arithmetic with range checks (years 0001–9999, as
+/// in CEL; durations within Int64 nanoseconds).
+enum TimeArithmetic {
+    /// 0001-01-01T00:00:00Z.
+    static let minimumSeconds: Int64 = -62_135_596_800
+    /// 9999-12-31T23:59:59Z.
+    static let maximumSeconds: Int64 = 253_402_300_799
+    static let nanosecondsPerSecond = TimeDuration.nanosecondsPerSecond
+
+    static func add(_ timestamp: Timestamp, _ duration: TimeDuration) -> Value {
+        let wholeSeconds = duration.nanoseconds / nanosecondsPerSecond
+        var nanos = Int64(timestamp.nanos) + duration.nanoseconds % nanosecondsPerSecond
+        var seconds = timestamp.seconds + wholeSeconds
+        if nanos < 0 {
+            nanos += nanosecondsPerSecond
+            seconds -= 1
+        } else if nanos >= nanosecondsPerSecond {
+            nanos -= nanosecondsPerSecond
+            seconds += 1
+        }
+        guard seconds >= minimumSeconds, seconds <= maximumSeconds else {
+            return .error(EvalError("timestamp out of range"))
+        }
+        return .timestamp(Timestamp(seconds: seconds, nanos: Int32(nanos)))
+    }
+
+    static func difference(_ a: Timestamp, _ b: Timestamp) -> Value {
+        // Both are within years 0001–9999, so the difference fits in Int64 seconds.
+        let seconds = a.seconds - b.seconds
+        let nanos = Int64(a.nanos) - Int64(b.nanos)
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: nanosecondsPerSecond)
+        let (total, overflow2) = scaled.addingReportingOverflow(nanos)
+        guard !overflow, !overflow2 else { return .error(EvalError("duration out of range")) }
+        return .duration(TimeDuration(nanoseconds: total))
+    }
+
+    static func scale(_ duration: TimeDuration, by factor: Double) -> Value {
+        let nanoseconds = (Double(duration.nanoseconds) * factor).rounded()
+        guard nanoseconds.isFinite, nanoseconds >= -9.223_372_036_854_775e18, nanoseconds <= 9.223_372_036_854_775e18
+        else { return .error(EvalError("duration out of range")) }
+        return .duration(TimeDuration(nanoseconds: Int64(nanoseconds)))
+    }
+
+    /// `now - timestamp` in seconds, as a double.
+    static func secondsSince(_ timestamp: Timestamp, now: Timestamp) -> Double {
+        (Double(now.seconds) - Double(timestamp.seconds)) + Double(Int64(now.nanos) - Int64(timestamp.nanos)) / 1e9
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import BatonLang
+
+/// Patterns that make a backtracking matcher take exponential time must finish
+/// at once here; only the results are asserted, the suite's speed shows the rest.
+@Suite("Regex hostile input")
+struct RegexHostileInputTests {
+    static let manyAs = String(repeating: "a", count: 30_000)
+
+    @Test func nestedPlusAgainstALongRunThatFailsAtTheEnd() throws {
+        let regex = try BatonRegex("(a+)+$")
+        #expect(!regex.matches(Self.manyAs + "b"))
+        #expect(regex.matches(Self.manyAs))
+    }
+
+    @Test func nestedPlusAnchoredAtBothEnds() throws {
+        #expect(try !BatonRegex("^(a+)+$").matches(Self.manyAs + "b"))
+    }
+
+    @Test func overlappingPlusesBeforeAMissingLetter() throws {
+        let regex = try BatonRegex("(x+x+)+y")
+        let text = String(repeating: "x", count: 30_000)
+        #expect(!regex.matches(text))
+        #expect(regex.matches(text + "y"))
+    }
+
+    @Test func alternationOfOverlappingBranches() throws {
+        #expect(try !BatonRegex("^(a|aa|a?a)*c$").matches(Self.manyAs))
+    }
+
+    @Test func nestedCountedRepetitionNearTheSizeLimit() throws {
+        let regex = try BatonRegex("(?:a{0,30}){0,30}b")
+        #expect(!regex.matches(String(repeating: "a", count: 500)))
+    }
+
+    @Test func longLiteralAgainstARepetitiveText() throws {
+        let needle = String(repeating: "a", count: 2_000) + "b"
+        #expect(try !BatonRegex(needle).matches(Self.manyAs))
+        #expect(try BatonRegex(needle).matches(Self.manyAs + "b"))
+    }
+
+    @Test func deeplyNestedGroupsUpToTheLimit() throws {
+        let depth = RegexParser.maximumNestingDepth
+        let pattern = String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth)
+        #expect(try BatonRegex(pattern).matches("a"))
+    }
+}
