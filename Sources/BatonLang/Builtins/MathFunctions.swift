@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    // Links libm, which `Double.rounded` needs on Linux.
+    import Glibc
+#endif
+
 /// The numeric built-ins: `abs`, `floor`, `ceil`, `round`, `min`, `max`,
 /// `sum`, `clamp`. Results are int when every number involved is an int.
 enum MathBuiltins {
