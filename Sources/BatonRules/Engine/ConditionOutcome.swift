@@ -45,13 +45,9 @@ extension WarningList {
         _ problems: [TemplateProblem], section: WarningSection, rule: String?, event: Int? = nil, what: String
     ) {
         for problem in problems {
-            let message: String
-            if let error = problem.errorMessage {
-                message = "\(what): hole {{ \(problem.source) }} failed: \(error); rendered empty"
-            } else {
-                message = "\(what): hole {{ \(problem.source) }} is null; rendered empty"
-            }
-            add(section, rule: rule, event: event, code: WarningCode.templateHole, message: message)
+            add(
+                section, rule: rule, event: event, code: WarningCode.templateHole,
+                message: "\(what): \(problem.message); rendered empty")
         }
     }
 }
