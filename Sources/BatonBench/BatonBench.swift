@@ -37,7 +37,8 @@ struct BatonBench {
     }
 
     static func fail(_ message: String) -> Never {
-        fputs(message + "\n", stderr)
+        let bytes = Array((message + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         exit(1)
     }
 }
