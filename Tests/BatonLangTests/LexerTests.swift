@@ -249,6 +249,8 @@ import Testing
             "unexpected character '“' (U+201C); strings are written between straight quotes \" or '", Span(0, 3)
         ),
         ("b'x'", "syntax", "Baton has no bytes literals; write a string without the 'b' prefix", Span(0, 4)),
+        ("rb'x'", "syntax", "Baton has no bytes literals; write a string without the 'b' prefix", Span(0, 5)),
+        ("BR\"\\\"", "syntax", "Baton has no bytes literals; write a string without the 'b' prefix", Span(0, 5)),
     ]
 
     @Test(arguments: malformedCases)

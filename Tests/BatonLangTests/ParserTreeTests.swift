@@ -127,6 +127,20 @@ import Testing
         #expect(parse("'日本' + x")?.span == Span(0, 12))
     }
 
+    /// The shape of benchmark E7: about 1.5 KB with 20 chained conditionals.
+    @Test func twentyChainedConditionalsNestToTheRight() throws {
+        let branches = (0..<20).map { "lead.score_\($0) >= \($0 * 10) and lead.country in [\"US\", \"CA\"] ? \($0) : " }
+        let expr = try #require(parse(branches.joined() + "lead.fallback ?? 0"))
+        var conditionals = 0
+        var node = expr
+        while case .conditional(_, _, let otherwise) = node.kind {
+            conditionals += 1
+            node = otherwise
+        }
+        #expect(conditionals == 20)
+        #expect(node.parenthesized == "(lead.fallback ?? 0)")
+    }
+
     @Test func commentsAndLineBreaks() {
         let source = """
             lead.employees >= 1000 // big

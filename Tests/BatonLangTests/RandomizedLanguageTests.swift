@@ -93,3 +93,32 @@ import Testing
         return forms.randomElement(using: &generator)!
     }
 }
+
+/// Hostile shapes: deep trees, huge literals, extreme clock values.
+@Suite struct LanguageHostileInputTests {
+    @Test func longOperatorChainsAreRefusedNotOverflowed() {
+        let chain = Array(repeating: "1", count: 1_000).joined(separator: " + ")
+        let compilation = LanguageFixture.environment.compile(chain)
+        #expect(compilation.program == nil)
+        #expect(compilation.diagnostics.map(\.code).contains(DiagnosticCode.tooDeep))
+        let fine = Array(repeating: "1", count: 100).joined(separator: " + ")
+        #expect(LanguageFixture.run(fine) == "int:100")
+    }
+
+    @Test func extremeClockValuesGiveErrorsNotTraps() throws {
+        let program = try #require(LanguageFixture.environment.compile("(now + 1d) - lead.created_at").program)
+        let activation = LanguageFixture.activation()
+        activation.now = Timestamp(seconds: .max)
+        #expect(LanguageFixture.describe(program.evaluate(activation)) == "error: timestamp out of range")
+        let since = try #require(LanguageFixture.environment.compile("now - lead.created_at").program)
+        activation.now = Timestamp(seconds: .min)
+        #expect(LanguageFixture.describe(since.evaluate(activation)) == "error: duration out of range")
+    }
+
+    @Test func activationWithMissingValuesReadsNull() throws {
+        let program = try #require(LanguageFixture.environment.compile("lead.employees ?? 7").program)
+        let activation = LanguageFixture.activation()
+        activation.values = []
+        #expect(LanguageFixture.describe(program.evaluate(activation)) == "error: null operand: lead is null")
+    }
+}

@@ -124,17 +124,18 @@ struct Lexer {
         index = wordEnd
         let length = wordEnd - start
         if wordEnd < end, bytes[wordEnd] == ASCII.doubleQuote || bytes[wordEnd] == ASCII.singleQuote, length <= 2 {
-            let prefix = bytes[start] | 0x20
-            if length == 1, prefix == ASCII.lowerR {
+            // String prefixes: r (raw); CEL's b, rb and br (bytes) do not exist in Baton.
+            let first = bytes[start] | 0x20
+            let second = length == 2 ? bytes[start + 1] | 0x20 : 0
+            let isRaw = first == ASCII.lowerR || second == ASCII.lowerR
+            let isBytes =
+                (length == 1 && first == ASCII.lowerB)
+                || (length == 2 && isRaw && (first == ASCII.lowerB || second == ASCII.lowerB))
+            if length == 1, isRaw {
                 return lexString(tokenStart: start, quoteAt: wordEnd, raw: true)
             }
-            let second = length == 2 ? bytes[start + 1] | 0x20 : 0
-            if prefix == ASCII.lowerB
-                || (length == 2 && (prefix == ASCII.lowerR || second == ASCII.lowerR)
-                    && (prefix == ASCII.lowerB || second == ASCII.lowerB))
-            {
-                var string = lexString(
-                    tokenStart: start, quoteAt: wordEnd, raw: second == ASCII.lowerR || prefix == ASCII.lowerR)
+            if isBytes {
+                var string = lexString(tokenStart: start, quoteAt: wordEnd, raw: isRaw)
                 report(
                     DiagnosticCode.syntax, "Baton has no bytes literals; write a string without the 'b' prefix",
                     at: string.span)

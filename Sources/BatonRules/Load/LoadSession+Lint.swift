@@ -4,17 +4,17 @@ extension LoadSession {
     /// The checks across sections: ids that name nothing or the wrong kind,
     /// team members that are not owners, backup cycles, unused tables.
     mutating func lint(
-        owners: [Owner], teams: [Team], queues: [Queue], routingReferences: [AssigneeReference],
+        owners: [Owner], teams: [Team], queues: [Queue], routingReferences: [WrittenAssigneeID],
         assignees: AssigneeReferences, tableKeys: [RuleEntry], accountsTable: String?
     ) {
-        var kinds: [String: AssigneeKind] = [:]
+        var kinds: [String: ExpectedAssigneeKind] = [:]
         for queue in queues where kinds[queue.id] == nil { kinds[queue.id] = .queue }
         for team in teams where kinds[team.id] == nil { kinds[team.id] = .team }
         for owner in owners where kinds[owner.id] == nil { kinds[owner.id] = .owner }
 
         var references = routingReferences
         for backup in assignees.backups {
-            references.append(AssigneeReference(id: backup.to, kind: .any, context: "the backup of '\(backup.from)'", node: backup.node))
+            references.append(WrittenAssigneeID(id: backup.to, kind: .any, context: "the backup of '\(backup.from)'", node: backup.node))
         }
         for reference in references {
             checkReference(reference, kinds: kinds)
@@ -35,7 +35,7 @@ extension LoadSession {
         checkUnusedTables(tableKeys, accountsTable: accountsTable)
     }
 
-    private mutating func checkReference(_ reference: AssigneeReference, kinds: [String: AssigneeKind]) {
+    private mutating func checkReference(_ reference: WrittenAssigneeID, kinds: [String: ExpectedAssigneeKind]) {
         let found = kinds[reference.id]
         if let found, reference.kind == .any || reference.kind == found { return }
         if let found {

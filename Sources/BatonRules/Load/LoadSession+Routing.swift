@@ -1,16 +1,16 @@
 import BatonLang
 
 /// What kind of assignee an id written in a ruleset must name.
-enum AssigneeKind: String {
+enum ExpectedAssigneeKind: String {
     case owner, team, queue
     /// `backup:`: an owner, a team or a queue.
     case any = "owner, team or queue"
 }
 
 /// An id written in the ruleset that must name an assignee of some kind.
-struct AssigneeReference {
+struct WrittenAssigneeID {
     var id: String
-    var kind: AssigneeKind
+    var kind: ExpectedAssigneeKind
     /// Where it was written, for the message (`routing rule 'smb'`).
     var context: String
     var node: RuleNode
@@ -19,7 +19,7 @@ struct AssigneeReference {
 extension LoadSession {
     /// Reads `routing:`: ordered rules and the fallback queue. Ids the rules
     /// name are collected in `references` and checked across sections later.
-    mutating func loadRouting(_ node: RuleNode?, root: RuleNode, scopes: RuleScopes, references: inout [AssigneeReference]) -> Routing {
+    mutating func loadRouting(_ node: RuleNode?, root: RuleNode, scopes: RuleScopes, references: inout [WrittenAssigneeID]) -> Routing {
         guard let node else {
             error(RuleDiagnosticCode.missingKey, "ruleset: missing required key 'routing' (at least routing.fallback)", at: root)
             return Routing(rules: [], fallback: "")
@@ -50,7 +50,7 @@ extension LoadSession {
             let queueNode = fallbackFields["queue"], let queue = identifier(queueNode, path: "routing.fallback.queue")
         {
             fallback = queue
-            references.append(AssigneeReference(id: queue, kind: .queue, context: "routing.fallback", node: queueNode))
+            references.append(WrittenAssigneeID(id: queue, kind: .queue, context: "routing.fallback", node: queueNode))
         }
         return Routing(rules: rules, fallback: fallback)
     }
@@ -61,7 +61,7 @@ extension LoadSession {
     }
 
     private mutating func loadRoutingRule(
-        _ node: RuleNode, path: String, scopes: RuleScopes, references: inout [AssigneeReference]
+        _ node: RuleNode, path: String, scopes: RuleScopes, references: inout [WrittenAssigneeID]
     ) -> RoutingRule? {
         guard let fields = fields(node, path: path, allowed: ["id", "when", "assign", "reason"], required: ["id", "assign"]) else { return nil }
         let id = fields["id"].flatMap { uniqueId($0, path: fields.path("id"), in: .routingRules) }
@@ -76,7 +76,7 @@ extension LoadSession {
 
     /// `assign:` names exactly one of `owner`, `owner_from`, `team`, `queue`.
     private mutating func loadAssignment(
-        _ node: RuleNode, path: String, context: String, scopes: RuleScopes, references: inout [AssigneeReference]
+        _ node: RuleNode, path: String, context: String, scopes: RuleScopes, references: inout [WrittenAssigneeID]
     ) -> Assignment? {
         let keys = ["owner", "owner_from", "team", "queue"]
         guard let fields = fields(node, path: path, allowed: keys) else { return nil }
@@ -95,13 +95,13 @@ extension LoadSession {
         guard let id = identifier(valueNode, path: fields.path(key)) else { return nil }
         switch key {
         case "owner":
-            references.append(AssigneeReference(id: id, kind: .owner, context: context, node: valueNode))
+            references.append(WrittenAssigneeID(id: id, kind: .owner, context: context, node: valueNode))
             return .owner(id)
         case "team":
-            references.append(AssigneeReference(id: id, kind: .team, context: context, node: valueNode))
+            references.append(WrittenAssigneeID(id: id, kind: .team, context: context, node: valueNode))
             return .team(id)
         default:
-            references.append(AssigneeReference(id: id, kind: .queue, context: context, node: valueNode))
+            references.append(WrittenAssigneeID(id: id, kind: .queue, context: context, node: valueNode))
             return .queue(id)
         }
     }

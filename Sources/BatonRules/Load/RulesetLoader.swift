@@ -59,7 +59,7 @@ extension LoadSession {
         let owners = loadOwners(top["owners"], references: &assigneeReferences)
         let teams = loadTeams(top["teams"], references: &assigneeReferences)
         let queues = loadQueues(top["queues"])
-        var routingReferences: [AssigneeReference] = []
+        var routingReferences: [WrittenAssigneeID] = []
         let routing = loadRouting(top["routing"], root: root, scopes: scopes, references: &routingReferences)
         let handoff = loadHandoff(top["handoff"], scopes: scopes)
         var tableKeys: [RuleEntry] = []

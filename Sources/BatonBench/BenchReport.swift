@@ -1,0 +1,56 @@
+import BatonLang
+
+/// Formats benchmark figures as a table for people and JSON for machines.
+enum BenchReport {
+    static func table(_ figures: [ExpressionBenchmark.Figure], leads: Int, passes: Int) -> String {
+        var lines = [
+            "Baton expression benchmark: \(leads) leads, median of \(passes) passes",
+            "",
+            "| expr | engine ns/eval | hand-written ns/eval | ratio | compile µs |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for figure in figures {
+            lines.append(
+                "| \(figure.id) | \(fixed(figure.engineNanoseconds, 1)) | \(fixed(figure.handwrittenNanoseconds, 1)) | "
+                    + "\(fixed(figure.ratio, 2)) | \(fixed(figure.compileMicroseconds, 1)) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ figures: [ExpressionBenchmark.Figure]) -> String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("expressions")
+        writer.beginObject()
+        for figure in figures {
+            writer.key(figure.id)
+            writer.beginObject()
+            writer.key("engine_ns")
+            writer.double(rounded(figure.engineNanoseconds, 1))
+            writer.key("handwritten_ns")
+            writer.double(rounded(figure.handwrittenNanoseconds, 1))
+            writer.key("ratio")
+            writer.double(rounded(figure.ratio, 2))
+            writer.key("compile_us")
+            writer.double(rounded(figure.compileMicroseconds, 1))
+            writer.endObject()
+        }
+        writer.endObject()
+        writer.endObject()
+        return writer.text
+    }
+
+    private static func rounded(_ value: Double, _ places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+
+    private static func fixed(_ value: Double, _ places: Int) -> String {
+        let text = formatDecimal(rounded(value, places))
+        guard places > 0 else { return text }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, places - fraction.count))
+    }
+}

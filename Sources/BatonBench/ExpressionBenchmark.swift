@@ -1,0 +1,158 @@
+import BatonLang
+
+/// Times E1–E7 and the 20-rule pass in the engine and hand-written, checks
+/// every engine result against the workload's reference.
+struct ExpressionBenchmark {
+    struct Figure {
+        var id: String
+        var engineNanoseconds: Double
+        var handwrittenNanoseconds: Double
+        var compileMicroseconds: Double
+        var ratio: Double { engineNanoseconds / handwrittenNanoseconds }
+    }
+
+    let workload: Workload
+    let passes: Int
+    /// When set, only this expression is measured (for profiling).
+    var only: String?
+
+    var environment: Environment {
+        Environment(schema: workload.schema, variables: [Variable("lead", .record("lead"))])
+    }
+
+    func run() throws -> [Figure] {
+        var figures: [Figure] = []
+        let points = workload.rules.map(\.points)
+        for (id, source) in workload.expressions where only == nil || only == id {
+            let program = try compile(source, id: id)
+            try check(program, id: id)
+            let engine = time(program)
+            let handwritten = timeHandwritten(id: id, points: points)
+            figures.append(
+                Figure(
+                    id: id, engineNanoseconds: engine, handwrittenNanoseconds: handwritten,
+                    compileMicroseconds: compileTime(source)))
+        }
+        if only == nil || only == "E7x20" { figures.append(try twentyRules(points: points)) }
+        return figures
+    }
+
+    private func compile(_ source: String, id: String) throws -> Program {
+        let compilation = environment.compile(source)
+        guard let program = compilation.program else {
+            throw Workload.Failure(description: "\(id) does not compile: \(compilation.diagnostics)")
+        }
+        return program
+    }
+
+    /// Median microseconds to parse, check and compile `source`.
+    private func compileTime(_ source: String) -> Double {
+        let environment = self.environment
+        let repeats = 200
+        let nanoseconds = Clock.median(passes: passes) {
+            for _ in 0..<repeats { _ = environment.compile(source) }
+        }
+        return nanoseconds / Double(repeats) / 1000
+    }
+
+    /// Median nanoseconds per lead over all leads.
+    private func time(_ program: Program) -> Double {
+        let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
+        let slot = environment.slot(of: "lead")!
+        let leads = workload.leads.map { Value.record($0) }
+        var sink = 0
+        let total = Clock.median(passes: passes) {
+            for lead in leads {
+                activation.values[slot] = lead
+                if case .bool(true) = program.evaluate(activation) { sink &+= 1 }
+            }
+        }
+        blackHole(sink)
+        return total / Double(leads.count)
+    }
+
+    private func check(_ program: Program, id: String) throws {
+        guard let expected = workload.reference[id] else { return }
+        let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
+        let slot = environment.slot(of: "lead")!
+        for (index, lead) in workload.leads.enumerated() {
+            activation.values[slot] = .record(lead)
+            let got = program.evaluate(activation)
+            guard sameResult(got, expected[index]) else {
+                throw Workload.Failure(description: "\(id) on lead \(index): got \(got), expected \(expected[index])")
+            }
+        }
+    }
+
+    private func timeHandwritten(id: String, points: [Int64]) -> Double {
+        let leads = workload.nativeLeads
+        var sink = 0.0
+        let total = Clock.median(passes: passes) {
+            for lead in leads {
+                switch id {
+                case "E1": sink += HandWritten.e1(lead) ? 1 : 0
+                case "E2": sink += HandWritten.e2(lead) ? 1 : 0
+                case "E3": sink += HandWritten.e3(lead) ? 1 : 0
+                case "E4": sink += HandWritten.e4(lead) ? 1 : 0
+                case "E5": sink += HandWritten.e5(lead)
+                case "E6": sink += HandWritten.e6(lead) ? 1 : 0
+                default: sink += Double(HandWritten.e7(lead, points: points))
+                }
+            }
+        }
+        blackHole(sink)
+        return total / Double(leads.count)
+    }
+
+    /// E7x20: the 20 conditions compiled separately, evaluated one after
+    /// another, points summed here; checked against E7's reference.
+    private func twentyRules(points: [Int64]) throws -> Figure {
+        let programs = try workload.rules.enumerated().map { try compile($0.element.condition, id: "rule \($0.offset + 1)") }
+        let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
+        let slot = environment.slot(of: "lead")!
+        func score(_ lead: RecordValue) -> Int64 {
+            activation.values[slot] = .record(lead)
+            var total: Int64 = 0
+            for index in programs.indices {
+                if case .bool(true) = programs[index].evaluate(activation) { total += points[index] }
+            }
+            return total
+        }
+        if let expected = workload.reference["E7"] {
+            for (index, lead) in workload.leads.enumerated() where !sameResult(.int(score(lead)), expected[index]) {
+                throw Workload.Failure(description: "E7x20 on lead \(index): got \(score(lead)), expected \(expected[index])")
+            }
+        }
+        var sink: Int64 = 0
+        let engine = Clock.median(passes: passes) {
+            for lead in workload.leads { sink &+= score(lead) }
+        }
+        blackHole(sink)
+        let compileMicroseconds =
+            Clock.median(passes: passes) {
+                for rule in workload.rules { _ = environment.compile(rule.condition) }
+            } / 1000
+        return Figure(
+            id: "E7x20", engineNanoseconds: engine / Double(workload.leads.count),
+            handwrittenNanoseconds: timeHandwritten(id: "E7", points: points),
+            compileMicroseconds: compileMicroseconds)
+    }
+
+    /// Numbers compare by value (the reference writes 12.0 for some ints).
+    private func sameResult(_ got: Value, _ expected: Value) -> Bool {
+        switch (got, expected) {
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.int(let a), .double(let b)): return Double(a) == b
+        case (.double(let a), .int(let b)): return a == Double(b)
+        case (.double(let a), .double(let b)): return a == b || abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+        default: return false
+        }
+    }
+}
+
+/// Keeps a result alive so the optimiser cannot drop the work that made it.
+@inline(never)
+func blackHole<T>(_ value: T) {
+    withExtendedLifetime(value) {}
+}

@@ -1,0 +1,273 @@
+import BatonLang
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The score and the event handoff shows as the last key event.
+struct ScoringOutcome {
+    var result: ScoreResult
+    var keyEvent: KeyEvent?
+}
+
+extension Engine {
+    /// Scores a lead as rules.md "Scoring" says: each component sums its
+    /// rules' unrounded contributions, clamps, rounds to hundredths; the total
+    /// is the exact sum; the grade the first whose minimum the total reaches.
+    func score(lead: RecordValue, now: Timestamp, warnings: inout WarningList, recorder: ExplanationRecorder?)
+        -> ScoringOutcome
+    {
+        let scoring = plan.ruleset.scoring
+        var events: [Value] = []
+        if let slot = plan.leadEventsSlot, slot < lead.fields.count, case .list(let list) = lead.fields[slot] {
+            events = list
+        }
+        var components: [ComponentScore] = []
+        components.reserveCapacity(scoring.components.count)
+        var contributions: [Contribution] = []
+        var total = ScorePoints(hundredths: 0)
+        var keyEvent = KeyEventTracker()
+
+        for component in scoring.components {
+            var sum = 0.0
+            for rule in component.rules {
+                sum += scoreRule(
+                    rule, component: component.name, contributions: &contributions, warnings: &warnings,
+                    recorder: recorder)
+            }
+            for rule in component.eventRules {
+                sum += scoreEventRule(
+                    rule, component: component, events: events, now: now, contributions: &contributions,
+                    keyEvent: &keyEvent, warnings: &warnings, recorder: recorder)
+            }
+            let clamped = clampComponent(sum.isNaN ? 0 : sum, min: component.min, max: component.max)
+            let points =
+                ScorePoints(rounding: clamped)
+                ?? ScorePoints(hundredths: clamped < 0 ? -ScorePoints.saturationHundredths : ScorePoints.saturationHundredths)
+            components.append(ComponentScore(name: component.name, points: points))
+            total = ScorePoints.saturatingSum(total, points)
+        }
+        let grade = scoring.grades.first { grade in grade.minimum.map { total >= $0 } ?? true }?.grade
+        let result = ScoreResult(total: total, grade: grade, components: components, contributions: contributions)
+        return ScoringOutcome(result: result, keyEvent: keyEvent.keyEvent(events: events, plan: plan))
+    }
+
+    /// A rule of `rules:`; returns its unrounded points (0 when it does not apply).
+    private func scoreRule(
+        _ rule: ScoringRule, component: String, contributions: inout [Contribution], warnings: inout WarningList,
+        recorder: ExplanationRecorder?
+    ) -> Double {
+        var outcome = ConditionOutcome.matched
+        var why: [String] = []
+        if let when = rule.when {
+            outcome = ConditionOutcome(evaluate(when, in: scoringActivation, recorder: recorder))
+            warnings.addCondition(outcome, section: .scoring, rule: rule.id)
+            if let recorder { why = recorder.why(when) }
+        }
+        guard outcome.isMatch else {
+            recorder?.recordScoring(component: component, rule: rule, event: nil, outcome: outcome, why: why, points: nil)
+            return 0
+        }
+        let points = self.points(of: rule, in: scoringActivation, event: nil, warnings: &warnings, recorder: recorder)
+        let display = points.flatMap { ScorePoints(rounding: $0) }
+        recorder?.recordScoring(component: component, rule: rule, event: nil, outcome: outcome, why: why, points: display)
+        guard let points else { return 0 }
+        if let display, display.hundredths != 0 {
+            let reason = render(rule.reason, in: scoringActivation, rule: rule.id, event: nil, warnings: &warnings)
+            contributions.append(
+                Contribution(component: component, rule: rule.id, points: display, event: nil, reason: reason))
+        }
+        return points
+    }
+
+    /// A rule of `events:`, applied to every event; returns the unrounded sum.
+    private func scoreEventRule(
+        _ rule: ScoringRule, component: ScoreComponent, events: [Value], now: Timestamp,
+        contributions: inout [Contribution], keyEvent: inout KeyEventTracker, warnings: inout WarningList,
+        recorder: ExplanationRecorder?
+    ) -> Double {
+        guard !events.isEmpty else { return 0 }
+        var matches: [Int] = []
+        var whyByEvent: [Int: [String]] = [:]
+        for (index, event) in events.enumerated() {
+            guard let when = rule.when else {
+                matches.append(index)
+                continue
+            }
+            Engine.bind(event, to: plan.eventSlots.event, in: eventActivation)
+            let outcome = ConditionOutcome(evaluate(when, in: eventActivation, recorder: recorder))
+            warnings.addCondition(outcome, section: .scoring, rule: rule.id, event: index)
+            if outcome.isMatch {
+                matches.append(index)
+                if let recorder { whyByEvent[index] = recorder.why(when) }
+            } else if let recorder {
+                recorder.recordScoring(
+                    component: component.name, rule: rule, event: index, outcome: outcome, why: recorder.why(when),
+                    points: nil)
+            }
+        }
+        var kept = matches
+        if let limit = rule.limit, matches.count > max(limit, 0) {
+            kept = mostRecent(matches, count: max(limit, 0), events: events)
+            if let recorder {
+                for index in matches where !kept.contains(index) {
+                    recorder.recordScoring(
+                        component: component.name, rule: rule, event: index, outcome: .matched,
+                        why: whyByEvent[index] ?? [], points: nil,
+                        note: "beyond limit \(limit): only the \(limit) most recent matching events count")
+                }
+            }
+        }
+        var sum = 0.0
+        for index in kept {
+            let event = events[index]
+            Engine.bind(event, to: plan.eventSlots.event, in: eventActivation)
+            guard let raw = points(of: rule, in: eventActivation, event: index, warnings: &warnings, recorder: recorder)
+            else {
+                recorder?.recordScoring(
+                    component: component.name, rule: rule, event: index, outcome: .matched,
+                    why: whyByEvent[index] ?? [], points: nil)
+                continue
+            }
+            let factor = decayFactor(component.decay, eventAt: eventTime(event), now: now)
+            let points = raw * factor
+            let display = ScorePoints(rounding: points)
+            recorder?.recordScoring(
+                component: component.name, rule: rule, event: index, outcome: .matched,
+                why: whyByEvent[index] ?? [], points: display,
+                note: factor == 1 ? nil : "\(formatDecimal(raw)) × decay \(formatDecimal((factor * 10_000).rounded() / 10_000))")
+            sum += points
+            guard let display, display.hundredths != 0 else { continue }
+            let reason = render(rule.reason, in: eventActivation, rule: rule.id, event: index, warnings: &warnings)
+            contributions.append(
+                Contribution(component: component.name, rule: rule.id, points: display, event: index, reason: reason))
+            if display.hundredths > 0 { keyEvent.offer(index: index, at: eventTime(event), rule: rule.id) }
+        }
+        return sum
+    }
+
+    /// The value of `points`; nil (and a warning) when it failed or is not a finite number.
+    private func points(
+        of rule: ScoringRule, in activation: Activation, event: Int?, warnings: inout WarningList,
+        recorder: ExplanationRecorder?
+    ) -> Double? {
+        switch rule.points {
+        case .constant(let value):
+            return value
+        case .expression(let expression):
+            switch evaluate(expression, in: activation, recorder: recorder) {
+            case .int(let value):
+                return Double(value)
+            case .double(let value) where value.isFinite:
+                return value
+            case .double:
+                warnings.add(
+                    .scoring, rule: rule.id, event: event, code: WarningCode.invalidPoints,
+                    message: "points is not a finite number")
+            case .error(let error):
+                warnings.add(
+                    .scoring, rule: rule.id, event: event, code: WarningCode.evaluationError,
+                    message: "points: \(error.message)")
+            case .null:
+                warnings.add(
+                    .scoring, rule: rule.id, event: event, code: WarningCode.invalidPoints, message: "points is null")
+            default:
+                warnings.add(
+                    .scoring, rule: rule.id, event: event, code: WarningCode.invalidPoints,
+                    message: "points is not a number")
+            }
+            return nil
+        }
+    }
+
+    /// Renders a rule's reason; hole problems become warnings.
+    func render(
+        _ template: RuleTemplate?, in activation: Activation, rule: String, event: Int?, warnings: inout WarningList,
+        section: WarningSection = .scoring
+    ) -> String? {
+        guard let template else { return nil }
+        let rendered = template.template.render(activation)
+        warnings.addTemplateProblems(rendered.problems, section: section, rule: rule, event: event, what: "reason")
+        return rendered.text
+    }
+
+    /// `at` of an event record, when it has one.
+    func eventTime(_ event: Value) -> Timestamp? {
+        guard case .record(let record) = event, let slot = plan.eventAtSlot, slot < record.fields.count,
+            case .timestamp(let at) = record.fields[slot]
+        else { return nil }
+        return at
+    }
+
+    /// The `count` matching events with the latest `at` (ties: higher index), in index order.
+    private func mostRecent(_ matches: [Int], count: Int, events: [Value]) -> [Int] {
+        let earliest = Timestamp(seconds: Int64.min)
+        let ranked = matches.sorted { a, b in
+            let atA = eventTime(events[a]) ?? earliest
+            let atB = eventTime(events[b]) ?? earliest
+            return atA != atB ? atA > atB : a > b
+        }
+        return ranked.prefix(count).sorted()
+    }
+}
+
+/// The decay factor of an event: 0.5^(age / half life), or 1 inside the
+/// window and 0 outside it. An event in the future has age 0.
+func decayFactor(_ decay: Decay?, eventAt: Timestamp?, now: Timestamp) -> Double {
+    guard let decay else { return 1 }
+    let age = ageNanoseconds(from: eventAt ?? now, to: now)
+    switch decay {
+    case .halfLife(let halfLife):
+        guard halfLife.nanoseconds > 0 else { return age == 0 ? 1 : 0 }
+        guard let age else { return 0 }
+        return pow(0.5, Double(age) / Double(halfLife.nanoseconds))
+    case .window(let window):
+        guard let age else { return 0 }
+        return age <= window.nanoseconds ? 1 : 0
+    }
+}
+
+/// `now - at` in nanoseconds, 0 for a future `at`; nil when it does not fit 64 bits.
+func ageNanoseconds(from at: Timestamp, to now: Timestamp) -> Int64? {
+    guard at < now else { return 0 }
+    let seconds = now.seconds.subtractingReportingOverflow(at.seconds)
+    guard !seconds.overflow else { return nil }
+    let nanos = seconds.partialValue.multipliedReportingOverflow(by: TimeDuration.nanosecondsPerSecond)
+    guard !nanos.overflow else { return nil }
+    let total = nanos.partialValue.addingReportingOverflow(Int64(now.nanos) - Int64(at.nanos))
+    return total.overflow ? nil : total.partialValue
+}
+
+/// Finds the last key event: the latest `at` among events with a positive
+/// contribution (ties: higher index), with the first rule it contributed through.
+struct KeyEventTracker {
+    private var best: (index: Int, at: Timestamp?, rule: String)?
+
+    mutating func offer(index: Int, at: Timestamp?, rule: String) {
+        guard let current = best else {
+            best = (index, at, rule)
+            return
+        }
+        // Rules are offered in rule order, so the first offer of an event names its rule.
+        guard index != current.index else { return }
+        let earliest = Timestamp(seconds: Int64.min)
+        let candidateAt = at ?? earliest
+        let currentAt = current.at ?? earliest
+        if candidateAt > currentAt || (candidateAt == currentAt && index > current.index) {
+            best = (index, at, rule)
+        }
+    }
+
+    func keyEvent(events: [Value], plan: EnginePlan) -> KeyEvent? {
+        guard let best else { return nil }
+        var type: String?
+        if case .record(let record) = events[best.index], let slot = plan.eventTypeSlot, slot < record.fields.count,
+            case .string(let text) = record.fields[slot]
+        {
+            type = text
+        }
+        return KeyEvent(index: best.index, type: type, at: best.at, rule: best.rule)
+    }
+}

@@ -1,0 +1,171 @@
+import BatonLang
+
+/// Evaluates leads against a ruleset: score, route, handoff (rules.md).
+///
+/// An engine owns the activations its evaluations write into, so one engine
+/// serves one thread at a time. For parallel work, make one per thread with
+/// `init(sharing:)`: they share the immutable prepared ruleset.
+///
+/// ```swift
+/// let engine = Engine(ruleset: ruleset)
+/// let decision = engine.evaluate(lead: lead, now: now, state: nil)
+/// ```
+public final class Engine {
+    let plan: EnginePlan
+    let accountActivation: Activation
+    let scoringActivation: Activation
+    let eventActivation: Activation
+    let decisionActivation: Activation
+
+    /// Prepares a ruleset for evaluation: resolves ids and slots once.
+    public convenience init(ruleset: Ruleset) {
+        self.init(plan: EnginePlan(ruleset: ruleset))
+    }
+
+    /// An engine for another thread, sharing `other`'s prepared ruleset.
+    public convenience init(sharing other: Engine) {
+        self.init(plan: other.plan)
+    }
+
+    private init(plan: EnginePlan) {
+        self.plan = plan
+        let scopes = plan.ruleset.scopes
+        let start = Timestamp(seconds: 0)
+        accountActivation = Activation(environment: scopes.accountMatch, now: start)
+        scoringActivation = Activation(environment: scopes.scoring, now: start)
+        eventActivation = Activation(environment: scopes.event, now: start)
+        decisionActivation = Activation(environment: scopes.decision, now: start)
+        Engine.bind(plan.tablesValue, to: plan.accountSlots.tables, in: accountActivation)
+        Engine.bind(plan.tablesValue, to: plan.scoringSlots.tables, in: scoringActivation)
+        Engine.bind(plan.tablesValue, to: plan.eventSlots.tables, in: eventActivation)
+        Engine.bind(plan.tablesValue, to: plan.decisionSlots.tables, in: decisionActivation)
+    }
+
+    /// The ruleset this engine evaluates.
+    public var ruleset: Ruleset { plan.ruleset }
+
+    /// Evaluates one lead at `now`. With `state`, teams use their configured
+    /// strategies and capacities apply, and the state records the assignment;
+    /// without it every team picks by hash.
+    public func evaluate(lead: RecordValue, now: Timestamp, state: RoutingState?) -> Decision {
+        route(prepare(lead: lead, now: now), state: state)
+    }
+
+    /// Evaluates everything but the routing walk: account, scoring, the
+    /// routing rules, handoff. Needs no routing state, so a batch can prepare
+    /// leads in parallel and then `route` them one by one in input order.
+    public func prepare(lead: RecordValue, now: Timestamp) -> PreparedDecision {
+        run(lead: lead, now: now, recorder: nil)
+    }
+
+    /// Finishes a prepared decision: walks the route from the matched rule's
+    /// target through backups and teams, updating `state` when given.
+    public func route(_ prepared: PreparedDecision, state: RoutingState?) -> Decision {
+        var walker = RouteWalker(plan: plan, state: state, now: prepared.now, leadHash: prepared.leadHash, recorder: nil)
+        let walk = walker.walk(from: prepared.routeTarget, startsAtFallback: prepared.routeRuleIndex == nil)
+        return prepared.decision(plan: plan, walk: walk)
+    }
+
+    /// Evaluates one lead as `evaluate` does, recording why each rule matched
+    /// or not and the whole routing walk.
+    public func explain(lead: RecordValue, now: Timestamp, state: RoutingState?) -> Explanation {
+        let recorder = ExplanationRecorder()
+        let prepared = run(lead: lead, now: now, recorder: recorder)
+        var walker = RouteWalker(plan: plan, state: state, now: now, leadHash: prepared.leadHash, recorder: recorder)
+        let walk = walker.walk(from: prepared.routeTarget, startsAtFallback: prepared.routeRuleIndex == nil)
+        let decision = prepared.decision(plan: plan, walk: walk)
+        return Explanation(decision: decision, rules: recorder.rules, routeWalk: recorder.routeWalk)
+    }
+
+    private func run(lead: RecordValue, now: Timestamp, recorder: ExplanationRecorder?) -> PreparedDecision {
+        let leadValue = Value.record(lead)
+        accountActivation.now = now
+        scoringActivation.now = now
+        eventActivation.now = now
+        decisionActivation.now = now
+        Engine.bind(leadValue, to: plan.accountSlots.lead, in: accountActivation)
+        Engine.bind(leadValue, to: plan.scoringSlots.lead, in: scoringActivation)
+        Engine.bind(leadValue, to: plan.eventSlots.lead, in: eventActivation)
+        Engine.bind(leadValue, to: plan.decisionSlots.lead, in: decisionActivation)
+        var leadID: String?
+        if let slot = plan.leadIDSlot, slot < lead.fields.count, case .string(let id) = lead.fields[slot] {
+            leadID = id
+        }
+        var warnings = WarningList()
+
+        let account = matchAccount(warnings: &warnings, recorder: recorder)
+        Engine.bind(account, to: plan.scoringSlots.account, in: scoringActivation)
+        Engine.bind(account, to: plan.eventSlots.account, in: eventActivation)
+        Engine.bind(account, to: plan.decisionSlots.account, in: decisionActivation)
+
+        let scoring = score(lead: lead, now: now, warnings: &warnings, recorder: recorder)
+        let scoreValue = plan.scoreShape.value(
+            total: scoring.result.total, grade: scoring.result.grade, components: scoring.result.components)
+        Engine.bind(scoreValue, to: plan.decisionSlots.score, in: decisionActivation)
+
+        let routing = matchRoutingRule(warnings: &warnings, recorder: recorder)
+        let handoff = decideHandoff(
+            lead: lead, keyEvent: scoring.keyEvent, warnings: &warnings, recorder: recorder)
+
+        return PreparedDecision(
+            leadID: leadID, now: now, leadHash: fnv1a64(leadID ?? ""), score: scoring.result,
+            routeRuleIndex: routing.ruleIndex, routeRule: routing.ruleIndex.map { plan.ruleset.routing.rules[$0].id },
+            routeReason: routing.reason, routeTarget: routing.target, handoff: handoff, warnings: warnings.warnings)
+    }
+
+    @inline(__always)
+    static func bind(_ value: Value, to slot: Int?, in activation: Activation) {
+        guard let slot, slot < activation.values.count else { return }
+        activation.values[slot] = value
+    }
+
+    /// Evaluates a rule expression, tracing only when explaining.
+    @inline(__always)
+    func evaluate(_ expression: RuleExpression, in activation: Activation, recorder: ExplanationRecorder?) -> Value {
+        guard let recorder else { return expression.program.evaluate(activation) }
+        let (value, trace) = expression.program.evaluateTraced(activation)
+        recorder.lastTrace = trace
+        return value
+    }
+
+    /// `accounts.match`: the row of the account table with the matched key, or null.
+    private func matchAccount(warnings: inout WarningList, recorder: ExplanationRecorder?) -> Value {
+        guard let matching = plan.ruleset.accountMatching else { return .null }
+        let key = evaluate(matching.match, in: accountActivation, recorder: recorder)
+        var account = Value.null
+        switch key {
+        case .error(let error):
+            warnings.add(
+                .accounts, rule: nil, code: WarningCode.evaluationError,
+                message: "accounts.match: \(error.message); no account")
+        case .string(let text):
+            if let row = plan.accountRows?[text] { account = row }
+        default:
+            break
+        }
+        recorder?.recordAccount(matching: matching, key: key, account: account)
+        return account
+    }
+}
+
+/// A lead evaluated up to the routing walk (see `Engine.prepare`).
+public struct PreparedDecision: Sendable {
+    let leadID: String?
+    let now: Timestamp
+    let leadHash: UInt64
+    let score: ScoreResult
+    let routeRuleIndex: Int?
+    let routeRule: String?
+    let routeReason: String?
+    let routeTarget: AssigneeReference
+    let handoff: HandoffResult
+    let warnings: [DecisionWarning]
+
+    func decision(plan: EnginePlan, walk: RouteWalk) -> Decision {
+        Decision(
+            leadID: leadID, rulesetName: plan.ruleset.name, rulesetVersion: plan.ruleset.version,
+            rulesetDigest: plan.ruleset.digest, evaluatedAt: now, score: score,
+            route: RouteResult(assignee: walk.assignee, rule: routeRule, reason: routeReason, path: walk.path),
+            handoff: handoff, warnings: warnings)
+    }
+}
