@@ -6,7 +6,10 @@ import Testing
     @Test func readsRFC4180() throws {
         let text = "\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\r\n\n\"two\nlines\",,last\nend"
         let records = try CSVReader.readAll(Array(text.utf8))
-        #expect(records.map(\.cells) == [["a", "b", "c"], ["x, y", "say \"hi\"", ""], ["two\nlines", "", "last"], ["end"]])
+        #expect(
+            records.map(\.cells) == [
+                ["a", "b", "c"], ["x, y", "say \"hi\"", ""], ["two\nlines", "", "last"], ["end"],
+            ])
         #expect(records.map(\.line) == [1, 2, 4, 6])
         #expect(records[1].columns == [1, 8, 21])
         #expect(records[2].lines == [4, 5, 5])
@@ -37,7 +40,9 @@ import Testing
     @Test func rejectsInvalidUTF8AtTheCell() {
         let unquoted: [UInt8] = Array("x\né,".utf8) + [0xFF]
         let quoted: [UInt8] = Array("x\né,\"".utf8) + [0xFF, UInt8(ascii: "\"")]
-        for (bytes, expected) in [(unquoted, "2:3: a cell is not valid UTF-8"), (quoted, "2:3: a cell is not valid UTF-8")] {
+        for (bytes, expected) in [
+            (unquoted, "2:3: a cell is not valid UTF-8"), (quoted, "2:3: a cell is not valid UTF-8"),
+        ] {
             #expect(throws: CSVError.self) { try CSVReader.readAll(bytes) }
             do {
                 _ = try CSVReader.readAll(bytes)

@@ -63,11 +63,16 @@ import Testing
         #expect(describe(initech["strategic"]) == "bool false")
         #expect(ruleset.accountMatching?.table == "accounts")
         #expect(ruleset.scopes.scoring.variables.first { $0.name == "account" }?.type == .record("account"))
-        #expect(ruleset.schema["tables"]?.fields.map(\.type) == [.map(.record("account")), .map(.string), .map(.double), .map(.list(.string))])
-        #expect(ruleset.scoring.grades == [
-            Grade(grade: "A", minimum: ScorePoints(hundredths: 1250)), Grade(grade: "B", minimum: ScorePoints(hundredths: 1)),
-            Grade(grade: "C", minimum: nil),
-        ])
+        #expect(
+            ruleset.schema["tables"]?.fields.map(\.type) == [
+                .map(.record("account")), .map(.string), .map(.double), .map(.list(.string)),
+            ])
+        #expect(
+            ruleset.scoring.grades == [
+                Grade(grade: "A", minimum: ScorePoints(hundredths: 1250)),
+                Grade(grade: "B", minimum: ScorePoints(hundredths: 1)),
+                Grade(grade: "C", minimum: nil),
+            ])
         // The YAML file and the CSV file it names, by relative path.
         #expect(ruleset.digest == "sha256:7af2a84056fefecad27bfc9a3f078bc0321caaeb0e33fd3519cb3f96d700b610")
     }
@@ -76,15 +81,15 @@ import Testing
         let rows = (1...80).map { "d\($0).com,many" }.joined(separator: "\n")
         let folder = try LoaderFixtures.temporary([
             "rules.yaml": """
-                ruleset: big
-                schema:
-                  lead: { id: string! }
-                  row: { domain: string!, employees: int }
-                tables:
-                  rows: { csv: rows.csv, type: row, key: domain }
-                queues: [{ id: inbox }]
-                routing: { fallback: { queue: inbox } }
-                """,
+            ruleset: big
+            schema:
+              lead: { id: string! }
+              row: { domain: string!, employees: int }
+            tables:
+              rows: { csv: rows.csv, type: row, key: domain }
+            queues: [{ id: inbox }]
+            routing: { fallback: { queue: inbox } }
+            """,
             "rows.csv": "domain,employees\n" + rows + "\n",
         ])
         let result = RulesetLoader.load(path: folder)

@@ -30,7 +30,11 @@ import Testing
         let result = LoaderFixtures.load("lint.yaml")
         let cycle = result.diagnostics.first { $0.code == "backup-cycle" }
         #expect(
-            cycle.map { LoaderFixtures.relative($0.file) + "\n" + $0.rendered(color: false).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n") }
+            cycle.map {
+                LoaderFixtures.relative($0.file) + "\n"
+                    + $0.rendered(color: false).split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+                    .joined(separator: "\n")
+            }
                 == "lint.yaml\n    backup: ben\n            ^~~")
     }
 
@@ -52,14 +56,18 @@ import Testing
                 - { id: b, assign: { owner: ben } }
               fallback: { queue: inbox }
             """,
-            ["8:7: warning: routing rule 'b' can never be reached: rule 'a' before it always matches [unreachable-rule]"]
+            [
+                "8:7: warning: routing rule 'b' can never be reached: rule 'a' before it always matches [unreachable-rule]"
+            ]
         ),
         (
             """
             tables: { spare: [1, 2] }
             routing: { fallback: { queue: inbox } }
             """,
-            ["5:11: warning: table 'spare' is never used: no expression reads tables.spare and accounts.table does not name it [unused-table]"]
+            [
+                "5:11: warning: table 'spare' is never used: no expression reads tables.spare and accounts.table does not name it [unused-table]"
+            ]
         ),
         (
             """

@@ -39,7 +39,8 @@ import Testing
                                ^~~~~~~~
                 """)
         #expect(
-            diagnostics[0].rendered(color: true) == "\u{1B}[1mpositions.yaml:13:18: \u{1B}[0m\u{1B}[1m\u{1B}[31merror:\u{1B}[0m\u{1B}[1m unknown field 'employes' on lead; did you mean 'employees'?\u{1B}[0m\n"
+            diagnostics[0].rendered(color: true)
+                == "\u{1B}[1mpositions.yaml:13:18: \u{1B}[0m\u{1B}[1m\u{1B}[31merror:\u{1B}[0m\u{1B}[1m unknown field 'employes' on lead; did you mean 'employees'?\u{1B}[0m\n"
                 + "      when: lead.employes >= 1000\n" + "                 \u{1B}[32m^~~~~~~~\u{1B}[0m")
     }
 
@@ -53,14 +54,18 @@ import Testing
         let diagnostic = try #require(environment.compile("lead.employes > 1", expecting: .condition).diagnostics.first)
         let (line, column, endColumn) = DiagnosticRenderer.location(diagnostic, origin: origin)
         let ruleDiagnostic = RuleDiagnostic(
-            severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, file: "a.yaml", line: line,
+            severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, file: "a.yaml",
+            line: line,
             column: column, endColumn: endColumn, sourceLine: file.line(line))
-        #expect(ruleDiagnostic.rendered(color: color) == DiagnosticRenderer.render(diagnostic, origin: origin, color: color))
+        #expect(
+            ruleDiagnostic.rendered(color: color) == DiagnosticRenderer.render(diagnostic, origin: origin, color: color)
+        )
     }
 
     @Test func renderedAsJSON() {
         let diagnostic = RuleDiagnostic(
-            severity: .warning, code: "unused-table", message: "table \"x\" is\tnever used", file: "rules/a.yaml", line: 3,
+            severity: .warning, code: "unused-table", message: "table \"x\" is\tnever used", file: "rules/a.yaml",
+            line: 3,
             column: 5, endColumn: nil, sourceLine: "  x: [1]")
         #expect(
             diagnostic.json
@@ -74,11 +79,15 @@ import Testing
     }
 
     @Test func caretLinesUpUnderTabsAndPastTheLineEnd() {
-        let tabbed = RuleDiagnostic(severity: .error, code: "x", message: "m", file: "f", line: 1, column: 8, sourceLine: "\twhen: x")
+        let tabbed = RuleDiagnostic(
+            severity: .error, code: "x", message: "m", file: "f", line: 1, column: 8, sourceLine: "\twhen: x")
         #expect(tabbed.rendered(color: false) == "f:1:8: error: m\n\twhen: x\n\t      ^")
-        let past = RuleDiagnostic(severity: .note, code: "x", message: "m", file: "f", line: 2, column: 5, endColumn: 6, sourceLine: "ab")
+        let past = RuleDiagnostic(
+            severity: .note, code: "x", message: "m", file: "f", line: 2, column: 5, endColumn: 6, sourceLine: "ab")
         #expect(past.rendered(color: false) == "f:2:5: note: m\nab\n    ^")
-        let ranged = RuleDiagnostic(severity: .warning, code: "x", message: "m", file: "f", line: 2, column: 2, endColumn: 5, sourceLine: "abcdef")
+        let ranged = RuleDiagnostic(
+            severity: .warning, code: "x", message: "m", file: "f", line: 2, column: 2, endColumn: 5,
+            sourceLine: "abcdef")
         #expect(ranged.rendered(color: false) == "f:2:2: warning: m\nabcdef\n ^~~")
     }
 
@@ -108,14 +117,27 @@ import Testing
 
     /// YAML syntax errors on a line that sets an expression key say how to quote it.
     @Test(arguments: [
-        ("when: lead.x: y", "5:19: error: mapping values are not allowed in this context; if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"),
-        ("when: \"a\" == lead.x", "5:17: error: did not find expected key (while parsing a block mapping at line 4, column 7); if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"),
-        ("when: @foo", "5:13: error: found character that cannot start any token (while scanning for the next token at line 5, column 13); if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"),
-        ("when: | lead.x", "5:15: error: did not find expected comment or line break (while scanning a block scalar at line 5, column 13); if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"),
+        (
+            "when: lead.x: y",
+            "5:19: error: mapping values are not allowed in this context; if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"
+        ),
+        (
+            "when: \"a\" == lead.x",
+            "5:17: error: did not find expected key (while parsing a block mapping at line 4, column 7); if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"
+        ),
+        (
+            "when: @foo",
+            "5:13: error: found character that cannot start any token (while scanning for the next token at line 5, column 13); if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"
+        ),
+        (
+            "when: | lead.x",
+            "5:15: error: did not find expected comment or line break (while scanning a block scalar at line 5, column 13); if this line holds an expression, quote it (\(LoadSession.quotingRule)) [yaml-syntax]"
+        ),
         ("name: x: y", "5:14: error: mapping values are not allowed in this context [yaml-syntax]"),
     ])
     func yamlSyntaxErrorsOnExpressionLines(line: String, expected: String) throws {
-        let (result, lines) = try LoaderFixtures.loadText("ruleset: x\nrouting:\n  rules:\n    - id: a\n      \(line)\n")
+        let (result, lines) = try LoaderFixtures.loadText(
+            "ruleset: x\nrouting:\n  rules:\n    - id: a\n      \(line)\n")
         #expect(lines == [expected])
         #expect(result.ruleset == nil)
     }
@@ -133,7 +155,10 @@ import Testing
               fallback: { queue: inbox }
             """)
         #expect(lines == [])
-        #expect(result.ruleset?.routing.rules.map { $0.when?.source } == ["(lead.employees ?? 0) > 1000", "(lead.employees ?? 0) > 1000"])
+        #expect(
+            result.ruleset?.routing.rules.map { $0.when?.source } == [
+                "(lead.employees ?? 0) > 1000", "(lead.employees ?? 0) > 1000",
+            ])
     }
 
     @Test func anUnquotedTagIsReportedAtTheTag() {
@@ -148,6 +173,7 @@ import Testing
         let result = RulesetLoader.load(path: LoaderFixtures.path("no-such-rules"))
         #expect(result.ruleset == nil)
         #expect(LoaderFixtures.lines(result) == ["no-such-rules:1:1: error: no such file or folder [unreadable-file]"])
-        #expect(result.diagnostics[0].rendered(color: false).hasSuffix("no-such-rules:1:1: error: no such file or folder"))
+        #expect(
+            result.diagnostics[0].rendered(color: false).hasSuffix("no-such-rules:1:1: error: no such file or folder"))
     }
 }

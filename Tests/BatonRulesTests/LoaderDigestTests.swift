@@ -25,7 +25,9 @@ import Testing
     }
 
     @Test func digestOrdersFilesByRelativePathBytes() {
-        let files: [(relativePath: String, bytes: [UInt8])] = [("b.yaml", Array("b".utf8)), ("B.yaml", Array("B".utf8)), ("a.csv", [])]
+        let files: [(relativePath: String, bytes: [UInt8])] = [
+            ("b.yaml", Array("b".utf8)), ("B.yaml", Array("B".utf8)), ("a.csv", []),
+        ]
         var hasher = SHA256()
         hasher.update(Array("B.yaml\u{0}1\u{0}Ba.csv\u{0}0\u{0}b.yaml\u{0}1\u{0}b".utf8))
         #expect(RulesetDigest.digest(of: files) == "sha256:" + SHA256.hex(hasher.finish()))

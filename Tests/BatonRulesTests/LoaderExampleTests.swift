@@ -12,7 +12,10 @@ import Testing
         let ruleset = try #require(result.ruleset)
         #expect(ruleset.name == "lumen-b2b")
         #expect(ruleset.version == "2026.11.1")
-        #expect(ruleset.routing.rules.map(\.id) == ["named-account", "emea-enterprise", "na-enterprise", "apac", "smb", "hot-lead", "nurture"])
+        #expect(
+            ruleset.routing.rules.map(\.id) == [
+                "named-account", "emea-enterprise", "na-enterprise", "apac", "smb", "hot-lead", "nurture",
+            ])
         #expect(ruleset.routing.fallback == "unassigned")
         #expect(ruleset.scoring.components.map(\.name) == ["fit", "engagement"])
         #expect(ruleset.accountMatching?.table == "accounts")
@@ -30,7 +33,8 @@ import Testing
         _ = session.loadRuleset(path: Self.examplePath)
         #expect(
             session.files.map(\.relativePath).sorted() == [
-                "00-ruleset.yaml", "10-tables.yaml", "20-scoring.yaml", "30-owners.yaml", "40-routing.yaml", "50-handoff.yaml",
+                "00-ruleset.yaml", "10-tables.yaml", "20-scoring.yaml", "30-owners.yaml", "40-routing.yaml",
+                "50-handoff.yaml",
                 "accounts.csv",
             ])
         let ruleset = try #require(RulesetLoader.load(path: Self.examplePath + "/").ruleset)

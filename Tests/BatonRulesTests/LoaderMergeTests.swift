@@ -90,7 +90,9 @@ import Testing
         ])
         let result = RulesetLoader.load(path: folder)
         #expect(
-            result.diagnostics.map { "\(RulesetFiles.name(of: $0.file)):\($0.line):\($0.column): \($0.message.replacingOccurrences(of: folder + "/", with: ""))" } == [
+            result.diagnostics.map {
+                "\(RulesetFiles.name(of: $0.file)):\($0.line):\($0.column): \($0.message.replacingOccurrences(of: folder + "/", with: ""))"
+            } == [
                 "a.yaml:1:1: ruleset: missing required key 'ruleset'",
                 "b.yaml:3:5: 'schema.lead.id' is defined twice: here and at a.yaml:3:5",
             ])

@@ -54,7 +54,7 @@ import Testing
         (
             "tables:\n  t: { csv: x.csv, type: score }\n",
             [
-                "14:6: error: tables.t: missing required key 'key' [missing-key]",
+                "14:6: error: tables.t: missing required key 'key' [missing-key]"
             ]
         ),
         (
@@ -66,7 +66,9 @@ import Testing
         ),
         (
             "tables:\n  l: [a, b]\naccounts: { table: l, match: lead.country }\n",
-            ["15:20: error: accounts.table: table 'l' is a list<string>; accounts need a map table (a CSV table keyed by domain, say) [wrong-type]"]
+            [
+                "15:20: error: accounts.table: table 'l' is a list<string>; accounts need a map table (a CSV table keyed by domain, say) [wrong-type]"
+            ]
         ),
         (
             "accounts: { table: nope, match: lead.country }\n",
@@ -124,7 +126,10 @@ import Testing
         ),
     ])
     func scoringErrors(yaml: String, expected: [String]) throws {
-        let text = yaml.hasPrefix("schema:") ? "ruleset: s\nqueues: [{ id: inbox }]\n" + Self.fallback + "\n\n\n\n\n\n\n\n" + yaml : Self.head + Self.fallback + yaml
+        let text =
+            yaml.hasPrefix("schema:")
+            ? "ruleset: s\nqueues: [{ id: inbox }]\n" + Self.fallback + "\n\n\n\n\n\n\n\n" + yaml
+            : Self.head + Self.fallback + yaml
         let (result, lines) = try LoaderFixtures.loadText(text)
         #expect(lines == expected)
         #expect(result.ruleset == nil)
@@ -259,7 +264,10 @@ import Testing
         } else {
             Issue.record("points expression missing")
         }
-        #expect(ruleset.scoring.grades.map(\.minimum) == [ScorePoints(hundredths: 8000), ScorePoints(hundredths: 5550), nil])
+        #expect(
+            ruleset.scoring.grades.map(\.minimum) == [
+                ScorePoints(hundredths: 8000), ScorePoints(hundredths: 5550), nil,
+            ])
         #expect(ruleset.routing.rules.map(\.id) == ["named", "team", "from"])
         #expect(ruleset.routing.rules[0].reason?.source == "Germany")
         #expect(ruleset.handoff.context.map(\.name) == ["size"])

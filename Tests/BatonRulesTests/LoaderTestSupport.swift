@@ -8,7 +8,8 @@ import Testing
 enum LoaderFixtures {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
     static let directory = testsDirectory + "/Fixtures/load"
-    static let projectDirectory = URL(fileURLWithPath: testsDirectory).deletingLastPathComponent().deletingLastPathComponent().path
+    static let projectDirectory = URL(fileURLWithPath: testsDirectory).deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
     static func path(_ name: String) -> String { directory + "/" + name }
 
@@ -22,7 +23,8 @@ enum LoaderFixtures {
 
     static func line(_ diagnostic: RuleDiagnostic) -> String {
         let message = diagnostic.message.replacingOccurrences(of: directory + "/", with: "")
-        return "\(relative(diagnostic.file)):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.code)]"
+        return
+            "\(relative(diagnostic.file)):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.code)]"
     }
 
     static func relative(_ file: String) -> String {
@@ -42,12 +44,14 @@ enum LoaderFixtures {
 
     /// A ruleset file written for one test, in a fresh temporary folder.
     static func temporary(_ files: [String: String]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-load-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-load-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, text) in files {
             let filePath = folder + "/" + name
             try FileManager.default.createDirectory(
-                atPath: URL(fileURLWithPath: filePath).deletingLastPathComponent().path, withIntermediateDirectories: true)
+                atPath: URL(fileURLWithPath: filePath).deletingLastPathComponent().path,
+                withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: filePath))
         }
         return folder

@@ -122,7 +122,9 @@ public struct CSVReader: Sendable {
             let byte = bytes[index]
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || isCRLF(at: index) { break }
             if byte == UInt8(ascii: "\"") {
-                throw CSVError("a quote inside an unquoted cell (quote the whole cell and double the quote)", line: line, column: column)
+                throw CSVError(
+                    "a quote inside an unquoted cell (quote the whole cell and double the quote)", line: line,
+                    column: column)
             }
             if byte == UInt8(ascii: "\r") {
                 throw CSVError("a carriage return not followed by a line feed", line: line, column: column)
@@ -152,7 +154,9 @@ public struct CSVReader: Sendable {
                     continue
                 }
                 index += 1
-                if index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: "\n"), !isCRLF(at: index) {
+                if index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: "\n"),
+                    !isCRLF(at: index)
+                {
                     throw CSVError("text after the closing quote of a cell", line: line, column: column)
                 }
                 break

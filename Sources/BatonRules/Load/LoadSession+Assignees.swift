@@ -16,7 +16,8 @@ extension LoadSession {
             let path = "owners[\(index)]"
             guard
                 let fields = fields(
-                    element, path: path, allowed: ["id", "name", "email", "out_of_office", "backup", "available", "capacity"],
+                    element, path: path,
+                    allowed: ["id", "name", "email", "out_of_office", "backup", "available", "capacity"],
                     required: ["id"]),
                 let id = fields["id"].flatMap({ uniqueId($0, path: fields.path("id"), in: .assignees) })
             else { continue }
@@ -28,11 +29,15 @@ extension LoadSession {
                 if value >= 0 {
                     capacity = value
                 } else {
-                    error(RuleDiagnosticCode.invalidValue, "\(fields.path("capacity")): must not be negative, got \(value)", at: capacityNode)
+                    error(
+                        RuleDiagnosticCode.invalidValue,
+                        "\(fields.path("capacity")): must not be negative, got \(value)", at: capacityNode)
                 }
             }
             var ranges: [DateRange] = []
-            if let rangesNode = fields["out_of_office"], let rangeNodes = sequence(rangesNode, path: fields.path("out_of_office")) {
+            if let rangesNode = fields["out_of_office"],
+                let rangeNodes = sequence(rangesNode, path: fields.path("out_of_office"))
+            {
                 for (rangeIndex, rangeNode) in rangeNodes.enumerated() {
                     if let range = loadDateRange(rangeNode, path: "\(fields.path("out_of_office"))[\(rangeIndex)]") {
                         ranges.append(range)
@@ -63,7 +68,8 @@ extension LoadSession {
         guard to >= from else {
             error(
                 RuleDiagnosticCode.invalidDateRange,
-                "\(path): the range ends (\(toNode.scalar?.text ?? "")) before it starts (\(fromNode.scalar?.text ?? ""))", at: toNode)
+                "\(path): the range ends (\(toNode.scalar?.text ?? "")) before it starts (\(fromNode.scalar?.text ?? ""))",
+                at: toNode)
             return nil
         }
         return DateRange(fromDay: from, toDay: to)
@@ -75,7 +81,9 @@ extension LoadSession {
         do {
             return try Timestamp(date: text).civilDate.daysSinceEpoch
         } catch {
-            self.error(RuleDiagnosticCode.invalidValue, "\(path): '\(text)' is not a date YYYY-MM-DD (\(error.reason))", at: node)
+            self.error(
+                RuleDiagnosticCode.invalidValue, "\(path): '\(text)' is not a date YYYY-MM-DD (\(error.reason))",
+                at: node)
             return nil
         }
     }
@@ -87,19 +95,27 @@ extension LoadSession {
         for (index, element) in elements.enumerated() {
             let path = "teams[\(index)]"
             guard
-                let fields = fields(element, path: path, allowed: ["id", "members", "strategy", "weights", "backup"], required: ["id", "members"]),
+                let fields = fields(
+                    element, path: path, allowed: ["id", "members", "strategy", "weights", "backup"],
+                    required: ["id", "members"]),
                 let id = fields["id"].flatMap({ uniqueId($0, path: fields.path("id"), in: .assignees) })
             else { continue }
             var members: [String] = []
-            if let membersNode = fields["members"], let memberNodes = sequence(membersNode, path: fields.path("members")) {
+            if let membersNode = fields["members"],
+                let memberNodes = sequence(membersNode, path: fields.path("members"))
+            {
                 if memberNodes.isEmpty {
                     error(RuleDiagnosticCode.emptyTeam, "team '\(id)' has no members", at: membersNode)
                 }
                 var seen: Set<String> = []
                 for (memberIndex, memberNode) in memberNodes.enumerated() {
-                    guard let member = identifier(memberNode, path: "\(fields.path("members"))[\(memberIndex)]") else { continue }
+                    guard let member = identifier(memberNode, path: "\(fields.path("members"))[\(memberIndex)]") else {
+                        continue
+                    }
                     guard seen.insert(member).inserted else {
-                        error(RuleDiagnosticCode.invalidValue, "team '\(id)' lists member '\(member)' twice", at: memberNode)
+                        error(
+                            RuleDiagnosticCode.invalidValue, "team '\(id)' lists member '\(member)' twice",
+                            at: memberNode)
                         continue
                     }
                     members.append(member)
@@ -107,19 +123,28 @@ extension LoadSession {
                 }
             }
             let strategy =
-                fields["strategy"].flatMap { choice($0, path: fields.path("strategy"), among: TeamStrategy.allCases) } ?? .roundRobin
+                fields["strategy"].flatMap { choice($0, path: fields.path("strategy"), among: TeamStrategy.allCases) }
+                ?? .roundRobin
             var weights: [String: Int] = [:]
             if let weightsNode = fields["weights"], !weightsNode.isNull {
                 if case .mapping(let entries) = weightsNode.content {
                     for entry in entries {
-                        guard let weight = integer(entry.value, path: "\(fields.path("weights")).\(entry.key)") else { continue }
+                        guard let weight = integer(entry.value, path: "\(fields.path("weights")).\(entry.key)") else {
+                            continue
+                        }
                         if !members.contains(entry.key) {
-                            error(RuleDiagnosticCode.invalidWeights, "team '\(id)' has a weight for '\(entry.key)', who is not a member", at: entry.keyNode, file: entry.file)
+                            error(
+                                RuleDiagnosticCode.invalidWeights,
+                                "team '\(id)' has a weight for '\(entry.key)', who is not a member", at: entry.keyNode,
+                                file: entry.file)
                         }
                         weights[entry.key] = weight
                     }
                 } else {
-                    error(RuleDiagnosticCode.wrongType, "\(fields.path("weights")): expected a mapping of member to weight, got \(weightsNode.described)", at: weightsNode)
+                    error(
+                        RuleDiagnosticCode.wrongType,
+                        "\(fields.path("weights")): expected a mapping of member to weight, got \(weightsNode.described)",
+                        at: weightsNode)
                 }
             }
             if strategy == .weighted {
@@ -127,7 +152,10 @@ extension LoadSession {
                 if !missing.isEmpty {
                     let at = fields["weights"] ?? fields["strategy"] ?? element
                     let names = missing.map { "'\($0)'" }.joined(separator: ", ")
-                    error(RuleDiagnosticCode.invalidWeights, "team '\(id)' is weighted but \(names) \(missing.count == 1 ? "has" : "have") no positive weight; every member needs one", at: at)
+                    error(
+                        RuleDiagnosticCode.invalidWeights,
+                        "team '\(id)' is weighted but \(names) \(missing.count == 1 ? "has" : "have") no positive weight; every member needs one",
+                        at: at)
                 }
             }
             var backup: String?
@@ -135,7 +163,10 @@ extension LoadSession {
                 backup = target
                 references.backups.append((id, target, backupNode))
             }
-            teams.append(Team(id: id, members: members, strategy: strategy, weights: weights, backup: backup, location: sourceLocation(of: element)))
+            teams.append(
+                Team(
+                    id: id, members: members, strategy: strategy, weights: weights, backup: backup,
+                    location: sourceLocation(of: element)))
         }
         return teams
     }

@@ -4,8 +4,11 @@ extension LoadSession {
     /// Reads a CSV table `{csv: FILE, type: RECORD, key: COLUMN}`: a
     /// `map<string, RECORD>` from the key column to the rows, each cell read
     /// as the record declares (an empty cell is absent).
-    mutating func loadCSVTable(_ node: RuleNode, name: String, path: String, schema: Schema, location: SourceLocation) -> Table? {
-        guard let fields = fields(node, path: path, allowed: ["csv", "type", "key"], required: ["csv", "type", "key"]),
+    mutating func loadCSVTable(_ node: RuleNode, name: String, path: String, schema: Schema, location: SourceLocation)
+        -> Table?
+    {
+        guard
+            let fields = fields(node, path: path, allowed: ["csv", "type", "key"], required: ["csv", "type", "key"]),
             let csvNode = fields["csv"], let typeNode = fields["type"], let keyNode = fields["key"],
             let csvName = string(csvNode, path: fields.path("csv")),
             let typeName = string(typeNode, path: fields.path("type")),
@@ -27,32 +30,43 @@ extension LoadSession {
             return nil
         }
         guard let header = records.first else {
-            reportCSV("the CSV file is empty: a header row naming the columns is needed", file: csvFile, line: 1, column: 1)
+            reportCSV(
+                "the CSV file is empty: a header row naming the columns is needed", file: csvFile, line: 1, column: 1)
             return nil
         }
-        guard let columns = csvColumns(header, rowType: rowType, keyColumn: keyColumn, file: csvFile) else { return nil }
+        guard let columns = csvColumns(header, rowType: rowType, keyColumn: keyColumn, file: csvFile) else {
+            return nil
+        }
         var rows: [(String, Value)] = []
         var firstLineOfKey: [String: Int] = [:]
         var failed = false
         let errorsBefore = diagnostics.count
         for record in records.dropFirst() {
             if diagnostics.count - errorsBefore >= Self.maximumCSVErrors {
-                reportCSV("more than \(Self.maximumCSVErrors) problems in this file; the rest are not listed", file: csvFile, line: record.line, column: 1)
+                reportCSV(
+                    "more than \(Self.maximumCSVErrors) problems in this file; the rest are not listed", file: csvFile,
+                    line: record.line, column: 1)
                 break
             }
             guard record.cells.count == header.cells.count else {
-                reportCSV("this row has \(record.cells.count) cells but the header has \(header.cells.count)", file: csvFile, line: record.line, column: 1)
+                reportCSV(
+                    "this row has \(record.cells.count) cells but the header has \(header.cells.count)", file: csvFile,
+                    line: record.line, column: 1)
                 failed = true
                 continue
             }
             let key = record.cells[columns.keyIndex]
             if key.isEmpty {
-                reportCSV("the key column '\(keyColumn)' is empty", file: csvFile, line: record.lines[columns.keyIndex], column: record.columns[columns.keyIndex])
+                reportCSV(
+                    "the key column '\(keyColumn)' is empty", file: csvFile, line: record.lines[columns.keyIndex],
+                    column: record.columns[columns.keyIndex])
                 failed = true
                 continue
             }
             if let firstLine = firstLineOfKey[key] {
-                reportCSV("duplicate key '\(key)' in column '\(keyColumn)' (first on line \(firstLine))", file: csvFile, line: record.lines[columns.keyIndex], column: record.columns[columns.keyIndex], cell: key)
+                reportCSV(
+                    "duplicate key '\(key)' in column '\(keyColumn)' (first on line \(firstLine))", file: csvFile,
+                    line: record.lines[columns.keyIndex], column: record.columns[columns.keyIndex], cell: key)
                 failed = true
                 continue
             }
@@ -78,34 +92,45 @@ extension LoadSession {
         var keyIndex: Int
     }
 
-    private mutating func csvColumns(_ header: CSVRecord, rowType: RecordType, keyColumn: String, file: Int) -> CSVColumns? {
+    private mutating func csvColumns(_ header: CSVRecord, rowType: RecordType, keyColumn: String, file: Int)
+        -> CSVColumns?
+    {
         var slots: [Int] = []
         var seen: Set<String> = []
         var failed = false
         for (index, column) in header.cells.enumerated() {
             guard let slot = rowType.slot(of: column) else {
                 var message = "column '\(column)' is not a field of \(rowType.name)"
-                if let suggestion = closestName(to: column, among: rowType.fields.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
+                if let suggestion = closestName(to: column, among: rowType.fields.map(\.name)) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
                 reportCSV(message, file: file, line: header.lines[index], column: header.columns[index], cell: column)
                 failed = true
                 continue
             }
             guard seen.insert(column).inserted else {
-                reportCSV("column '\(column)' appears twice in the header", file: file, line: header.lines[index], column: header.columns[index], cell: column)
+                reportCSV(
+                    "column '\(column)' appears twice in the header", file: file, line: header.lines[index],
+                    column: header.columns[index], cell: column)
                 failed = true
                 continue
             }
             switch rowType.fields[slot].type {
             case .list, .map, .record, .null:
-                reportCSV("column '\(column)' is declared \(rowType.fields[slot].type), which a CSV cell cannot hold", file: file, line: header.lines[index], column: header.columns[index], cell: column)
+                reportCSV(
+                    "column '\(column)' is declared \(rowType.fields[slot].type), which a CSV cell cannot hold",
+                    file: file, line: header.lines[index], column: header.columns[index], cell: column)
                 failed = true
             default:
                 break
             }
             slots.append(slot)
         }
-        for field in rowType.fields where field.required && field.name != keyColumn && !header.cells.contains(field.name) {
-            reportCSV("the header has no column '\(field.name)', which \(rowType.name) requires", file: file, line: header.line, column: 1)
+        for field in rowType.fields
+        where field.required && field.name != keyColumn && !header.cells.contains(field.name) {
+            reportCSV(
+                "the header has no column '\(field.name)', which \(rowType.name) requires", file: file,
+                line: header.line, column: 1)
             failed = true
         }
         guard let keyIndex = header.cells.firstIndex(of: keyColumn) else {
@@ -115,7 +140,9 @@ extension LoadSession {
         return failed ? nil : CSVColumns(slots: slots, keyIndex: keyIndex)
     }
 
-    private mutating func csvRow(_ record: CSVRecord, columns: CSVColumns, rowType: RecordType, file: Int) -> RecordValue? {
+    private mutating func csvRow(_ record: CSVRecord, columns: CSVColumns, rowType: RecordType, file: Int)
+        -> RecordValue?
+    {
         var values = rowType.fields.map { field -> Value in
             switch field.type {
             case .list: return .list([])
@@ -128,13 +155,17 @@ extension LoadSession {
             let field = rowType.fields[columns.slots[index]]
             if cell.isEmpty {
                 if field.required {
-                    reportCSV("'\(field.name)' is required but the cell is empty", file: file, line: record.lines[index], column: record.columns[index])
+                    reportCSV(
+                        "'\(field.name)' is required but the cell is empty", file: file, line: record.lines[index],
+                        column: record.columns[index])
                     failed = true
                 }
                 continue
             }
             guard let value = Self.csvValue(cell, type: field.type) else {
-                reportCSV("'\(cell)' in column '\(field.name)' does not read as \(field.type)", file: file, line: record.lines[index], column: record.columns[index], cell: cell)
+                reportCSV(
+                    "'\(cell)' in column '\(field.name)' does not read as \(field.type)", file: file,
+                    line: record.lines[index], column: record.columns[index], cell: cell)
                 failed = true
                 continue
             }
@@ -154,7 +185,8 @@ extension LoadSession {
             return Int64(cell).map { .int($0) }
         case .double:
             // Plain decimals only: Double("nan"), "inf" and hex floats are not numbers in a table.
-            guard cell.utf8.allSatisfy({ Self.decimalBytes.contains($0) }), let value = Double(cell), value.isFinite else { return nil }
+            guard cell.utf8.allSatisfy({ Self.decimalBytes.contains($0) }), let value = Double(cell), value.isFinite
+            else { return nil }
             return .double(value)
         case .bool:
             switch cell.lowercased() {
@@ -177,15 +209,22 @@ extension LoadSession {
         let yamlFile = files[node.file]
         let displayPath = RulesetFiles.join(RulesetFiles.directory(of: yamlFile.path), name)
         let relativePath = RulesetFiles.join(RulesetFiles.directory(of: yamlFile.relativePath), name)
-        if let existing = files.firstIndex(where: { $0.yaml == nil && $0.relativePath == relativePath }) { return existing }
+        if let existing = files.firstIndex(where: { $0.yaml == nil && $0.relativePath == relativePath }) {
+            return existing
+        }
         let bytes: [UInt8]
         switch RulesetFiles.read(displayPath, limit: Self.maximumCSVBytes) {
         case .success(let read): bytes = read
         case .failure(let failure):
-            error(RuleDiagnosticCode.csv, "\(path): cannot read the CSV file '\(displayPath)': \(failure.reason)", at: node)
+            error(
+                RuleDiagnosticCode.csv, "\(path): cannot read the CSV file '\(displayPath)': \(failure.reason)",
+                at: node)
             return nil
         }
-        files.append(LoadedFile(path: displayPath, relativePath: relativePath, bytes: bytes, source: SourceText(name: displayPath, text: String(decoding: bytes, as: UTF8.self)), yaml: nil))
+        files.append(
+            LoadedFile(
+                path: displayPath, relativePath: relativePath, bytes: bytes,
+                source: SourceText(name: displayPath, text: String(decoding: bytes, as: UTF8.self)), yaml: nil))
         return files.count - 1
     }
 
@@ -196,7 +235,8 @@ extension LoadSession {
         var end = start
         if let cell {
             let quoted = start < files[file].bytes.count && files[file].bytes[start] == UInt8(ascii: "\"")
-            end = source.offset(of: SourcePosition(line: line, column: column + cell.unicodeScalars.count + (quoted ? 2 : 0)))
+            end = source.offset(
+                of: SourcePosition(line: line, column: column + cell.unicodeScalars.count + (quoted ? 2 : 0)))
         }
         report(.error, RuleDiagnosticCode.csv, message, file: file, start: start, end: end)
     }

@@ -72,10 +72,14 @@ extension LoadSession {
         guard let scalar = node.scalar, scalar.style == .plain else { return }
         let bytes = files[node.file].bytes
         var index = node.yaml.end.offset
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
         guard index > node.yaml.end.offset, index < bytes.count, bytes[index] == UInt8(ascii: "#") else { return }
         let next = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: "\n")
-        let looksLikeComment = next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
+        let looksLikeComment =
+            next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n")
+            || next == UInt8(ascii: "\r")
         guard !compiled || !looksLikeComment else { return }
         var end = index
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
@@ -91,7 +95,8 @@ extension LoadSession {
             let (line, column, endColumn) = DiagnosticRenderer.location(diagnostic, origin: origin)
             diagnostics.append(
                 RuleDiagnostic(
-                    severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, file: files[file].path,
+                    severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message,
+                    file: files[file].path,
                     line: line, column: column, endColumn: endColumn, sourceLine: origin.file.line(line)))
         }
     }

@@ -28,7 +28,9 @@ extension LoadSession {
     mutating func uniqueId(_ node: RuleNode, path: String, in namespace: IdNamespace) -> String? {
         guard let id = identifier(node, path: path) else { return nil }
         if let first = ids.register(id, in: namespace, at: location(of: node.yaml, file: node.file)) {
-            error(RuleDiagnosticCode.duplicateId, "duplicate id '\(id)' (\(namespace.rawValue) share one namespace): first defined at \(first)", at: node)
+            error(
+                RuleDiagnosticCode.duplicateId,
+                "duplicate id '\(id)' (\(namespace.rawValue) share one namespace): first defined at \(first)", at: node)
         }
         return id
     }

@@ -14,7 +14,9 @@ extension LoadSession {
 
         var references = routingReferences
         for backup in assignees.backups {
-            references.append(WrittenAssigneeID(id: backup.to, kind: .any, context: "the backup of '\(backup.from)'", node: backup.node))
+            references.append(
+                WrittenAssigneeID(
+                    id: backup.to, kind: .any, context: "the backup of '\(backup.from)'", node: backup.node))
         }
         for reference in references {
             checkReference(reference, kinds: kinds)
@@ -24,10 +26,15 @@ extension LoadSession {
             case .owner?:
                 break
             case let kind?:
-                error(RuleDiagnosticCode.memberNotOwner, "member '\(member.member)' of team '\(member.team)' is a \(kind.rawValue), not an owner", at: member.node)
+                error(
+                    RuleDiagnosticCode.memberNotOwner,
+                    "member '\(member.member)' of team '\(member.team)' is a \(kind.rawValue), not an owner",
+                    at: member.node)
             case nil:
                 var message = "member '\(member.member)' of team '\(member.team)' is not an owner"
-                if let suggestion = closestName(to: member.member, among: owners.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
+                if let suggestion = closestName(to: member.member, among: owners.map(\.id)) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
                 error(RuleDiagnosticCode.unknownId, message, at: member.node)
             }
         }
@@ -47,7 +54,9 @@ extension LoadSession {
         }
         let candidates = kinds.filter { reference.kind == .any || $0.value == reference.kind }.keys.sorted()
         var message = "\(reference.context) names unknown \(reference.kind.rawValue) '\(reference.id)'"
-        if let suggestion = closestName(to: reference.id, among: candidates) { message += "; did you mean '\(suggestion)'?" }
+        if let suggestion = closestName(to: reference.id, among: candidates) {
+            message += "; did you mean '\(suggestion)'?"
+        }
         error(RuleDiagnosticCode.unknownId, message, at: reference.node)
     }
 

@@ -38,7 +38,9 @@ extension LoadSession {
             result.keys[entry.key] = entry
         }
         for key in required where result.values[key] == nil {
-            error(RuleDiagnosticCode.missingKey, "\(path.isEmpty ? "ruleset" : path): missing required key '\(key)'", at: node)
+            error(
+                RuleDiagnosticCode.missingKey, "\(path.isEmpty ? "ruleset" : path): missing required key '\(key)'",
+                at: node)
         }
         return result
     }

@@ -19,9 +19,13 @@ struct WrittenAssigneeID {
 extension LoadSession {
     /// Reads `routing:`: ordered rules and the fallback queue. Ids the rules
     /// name are collected in `references` and checked across sections later.
-    mutating func loadRouting(_ node: RuleNode?, root: RuleNode, scopes: RuleScopes, references: inout [WrittenAssigneeID]) -> Routing {
+    mutating func loadRouting(
+        _ node: RuleNode?, root: RuleNode, scopes: RuleScopes, references: inout [WrittenAssigneeID]
+    ) -> Routing {
         guard let node else {
-            error(RuleDiagnosticCode.missingKey, "ruleset: missing required key 'routing' (at least routing.fallback)", at: root)
+            error(
+                RuleDiagnosticCode.missingKey, "ruleset: missing required key 'routing' (at least routing.fallback)",
+                at: root)
             return Routing(rules: [], fallback: "")
         }
         guard let fields = fields(node, path: "routing", allowed: ["rules", "fallback"], required: ["fallback"]) else {
@@ -32,7 +36,9 @@ extension LoadSession {
         if let rulesNode = fields["rules"], let elements = sequence(rulesNode, path: "routing.rules") {
             for (index, element) in elements.enumerated() {
                 let path = "routing.rules[\(index)]"
-                guard let rule = loadRoutingRule(element, path: path, scopes: scopes, references: &references) else { continue }
+                guard let rule = loadRoutingRule(element, path: path, scopes: scopes, references: &references) else {
+                    continue
+                }
                 if let alwaysMatching {
                     warning(
                         RuleDiagnosticCode.unreachableRule,
@@ -46,7 +52,8 @@ extension LoadSession {
         }
         var fallback = ""
         if let fallbackNode = fields["fallback"],
-            let fallbackFields = self.fields(fallbackNode, path: "routing.fallback", allowed: ["queue"], required: ["queue"]),
+            let fallbackFields = self.fields(
+                fallbackNode, path: "routing.fallback", allowed: ["queue"], required: ["queue"]),
             let queueNode = fallbackFields["queue"], let queue = identifier(queueNode, path: "routing.fallback.queue")
         {
             fallback = queue
@@ -63,15 +70,23 @@ extension LoadSession {
     private mutating func loadRoutingRule(
         _ node: RuleNode, path: String, scopes: RuleScopes, references: inout [WrittenAssigneeID]
     ) -> RoutingRule? {
-        guard let fields = fields(node, path: path, allowed: ["id", "when", "assign", "reason"], required: ["id", "assign"]) else { return nil }
+        guard
+            let fields = fields(
+                node, path: path, allowed: ["id", "when", "assign", "reason"], required: ["id", "assign"])
+        else { return nil }
         let id = fields["id"].flatMap { uniqueId($0, path: fields.path("id"), in: .routingRules) }
-        let when = fields["when"].map { expression($0, path: fields.path("when"), in: scopes.decision, expecting: .condition) }
+        let when = fields["when"].map {
+            expression($0, path: fields.path("when"), in: scopes.decision, expecting: .condition)
+        }
         let reason = fields["reason"].map { template($0, path: fields.path("reason"), in: scopes.decision) }
         let assign = fields["assign"].flatMap {
-            loadAssignment($0, path: fields.path("assign"), context: "routing rule '\(id ?? "?")'", scopes: scopes, references: &references)
+            loadAssignment(
+                $0, path: fields.path("assign"), context: "routing rule '\(id ?? "?")'", scopes: scopes,
+                references: &references)
         }
         guard let id, let assign, when.map({ $0 != nil }) ?? true, reason.map({ $0 != nil }) ?? true else { return nil }
-        return RoutingRule(id: id, when: when ?? nil, assign: assign, reason: reason ?? nil, location: sourceLocation(of: node))
+        return RoutingRule(
+            id: id, when: when ?? nil, assign: assign, reason: reason ?? nil, location: sourceLocation(of: node))
     }
 
     /// `assign:` names exactly one of `owner`, `owner_from`, `team`, `queue`.
@@ -90,7 +105,9 @@ extension LoadSession {
             return nil
         }
         if key == "owner_from" {
-            return expression(valueNode, path: fields.path(key), in: scopes.decision, expecting: .string).map { .ownerFrom($0) }
+            return expression(valueNode, path: fields.path(key), in: scopes.decision, expecting: .string).map {
+                .ownerFrom($0)
+            }
         }
         guard let id = identifier(valueNode, path: fields.path(key)) else { return nil }
         switch key {

@@ -3,7 +3,9 @@ import BatonLang
 extension LoadSession {
     /// Record names the loader defines itself.
     static let builtInRecordNames: Set<String> = ["score", "tables"]
-    private static let typeKeywords: Set<String> = ["string", "int", "double", "bool", "timestamp", "duration", "list", "map", "dyn", "null"]
+    private static let typeKeywords: Set<String> = [
+        "string", "int", "double", "bool", "timestamp", "duration", "list", "map", "dyn", "null",
+    ]
     private static let typeNames = ["string", "int", "double", "bool", "timestamp", "duration", "list", "map"]
 
     /// The built-in `score` record that routing and handoff see.
@@ -21,21 +23,31 @@ extension LoadSession {
     mutating func loadSchema(_ node: RuleNode?, root: RuleNode) -> Schema {
         var schema = Schema()
         guard let node else {
-            error(RuleDiagnosticCode.missingKey, "ruleset: missing required key 'schema' (at least the lead record)", at: root)
+            error(
+                RuleDiagnosticCode.missingKey, "ruleset: missing required key 'schema' (at least the lead record)",
+                at: root)
             return schema
         }
         guard case .mapping(let records) = node.content else {
-            error(RuleDiagnosticCode.wrongType, "schema: expected a mapping of record types, got \(node.described)", at: node)
+            error(
+                RuleDiagnosticCode.wrongType, "schema: expected a mapping of record types, got \(node.described)",
+                at: node)
             return schema
         }
         let declared = Set(records.map(\.key))
         for record in records {
             if Self.builtInRecordNames.contains(record.key) || Self.typeKeywords.contains(record.key) {
-                error(RuleDiagnosticCode.invalidValue, "schema: '\(record.key)' is a built-in name and cannot be declared", at: record.keyNode, file: record.file)
+                error(
+                    RuleDiagnosticCode.invalidValue,
+                    "schema: '\(record.key)' is a built-in name and cannot be declared", at: record.keyNode,
+                    file: record.file)
                 continue
             }
             guard isIdentifier(record.key) else {
-                error(RuleDiagnosticCode.invalidValue, "schema: '\(record.key)' is not a valid record name (letters, digits and '_', not starting with a digit)", at: record.keyNode, file: record.file)
+                error(
+                    RuleDiagnosticCode.invalidValue,
+                    "schema: '\(record.key)' is not a valid record name (letters, digits and '_', not starting with a digit)",
+                    at: record.keyNode, file: record.file)
                 continue
             }
             schema.add(loadRecord(record, declared: declared))
@@ -51,13 +63,17 @@ extension LoadSession {
         let path = "schema.\(record.key)"
         if record.value.isNull { return RecordType(name: record.key, fields: []) }
         guard case .mapping(let entries) = record.value.content else {
-            error(RuleDiagnosticCode.wrongType, "\(path): expected a mapping of field: type, got \(record.value.described)", at: record.value)
+            error(
+                RuleDiagnosticCode.wrongType,
+                "\(path): expected a mapping of field: type, got \(record.value.described)", at: record.value)
             return RecordType(name: record.key, fields: [])
         }
         var fields: [RecordType.Field] = []
         for entry in entries {
             guard isIdentifier(entry.key) else {
-                error(RuleDiagnosticCode.invalidValue, "\(path): '\(entry.key)' is not a valid field name", at: entry.keyNode, file: entry.file)
+                error(
+                    RuleDiagnosticCode.invalidValue, "\(path): '\(entry.key)' is not a valid field name",
+                    at: entry.keyNode, file: entry.file)
                 continue
             }
             guard let text = string(entry.value, path: "\(path).\(entry.key)") else {

@@ -19,7 +19,9 @@ extension LoadSession {
 
     /// The type of `event` in per-event rules: the element type of `lead.events`.
     static func eventType(in schema: Schema) -> ExprType {
-        if let lead = schema["lead"], let slot = lead.slot(of: "events"), case .list(let element) = lead.fields[slot].type {
+        if let lead = schema["lead"], let slot = lead.slot(of: "events"),
+            case .list(let element) = lead.fields[slot].type
+        {
             return element
         }
         return schema["event"] != nil ? .record("event") : .dyn

@@ -10,10 +10,15 @@ extension LoadSession {
         if let componentsNode = fields["components"], !componentsNode.isNull {
             if case .mapping(let entries) = componentsNode.content {
                 for entry in entries {
-                    if let component = loadComponent(entry, scopes: scopes, schema: schema) { components.append(component) }
+                    if let component = loadComponent(entry, scopes: scopes, schema: schema) {
+                        components.append(component)
+                    }
                 }
             } else {
-                error(RuleDiagnosticCode.wrongType, "scoring.components: expected a mapping of component name to component, got \(componentsNode.described)", at: componentsNode)
+                error(
+                    RuleDiagnosticCode.wrongType,
+                    "scoring.components: expected a mapping of component name to component, got \(componentsNode.described)",
+                    at: componentsNode)
             }
         }
         let grades = fields["grades"].map { loadGrades($0) } ?? []
@@ -22,17 +27,23 @@ extension LoadSession {
 
     private mutating func loadComponent(_ entry: RuleEntry, scopes: RuleScopes, schema: Schema) -> ScoreComponent? {
         let path = "scoring.components.\(entry.key)"
-        guard let fields = fields(entry.value, path: path, allowed: ["min", "max", "decay", "rules", "events"]) else { return nil }
+        guard let fields = fields(entry.value, path: path, allowed: ["min", "max", "decay", "rules", "events"]) else {
+            return nil
+        }
         let minimum = fields["min"].flatMap { number($0, path: fields.path("min")) }
         let maximum = fields["max"].flatMap { number($0, path: fields.path("max")) }
         if let minimum, let maximum, minimum > maximum, let maxNode = fields["max"] {
-            error(RuleDiagnosticCode.invalidValue, "\(path): max (\(formatDecimal(maximum))) is below min (\(formatDecimal(minimum)))", at: maxNode)
+            error(
+                RuleDiagnosticCode.invalidValue,
+                "\(path): max (\(formatDecimal(maximum))) is below min (\(formatDecimal(minimum)))", at: maxNode)
         }
         let decay = fields["decay"].flatMap { loadDecay($0, path: fields.path("decay")) }
         var rules: [ScoringRule] = []
         if let rulesNode = fields["rules"], let elements = sequence(rulesNode, path: fields.path("rules")) {
             for (index, element) in elements.enumerated() {
-                if let rule = loadScoringRule(element, path: "\(path).rules[\(index)]", environment: scopes.scoring, isEvent: false) {
+                if let rule = loadScoringRule(
+                    element, path: "\(path).rules[\(index)]", environment: scopes.scoring, isEvent: false)
+                {
                     rules.append(rule)
                 }
             }
@@ -41,22 +52,30 @@ extension LoadSession {
         if let eventsNode = fields["events"], let elements = sequence(eventsNode, path: fields.path("events")) {
             if !elements.isEmpty, let keyEntry = fields.keys["events"] { checkEventSchema(schema, at: keyEntry) }
             for (index, element) in elements.enumerated() {
-                if let rule = loadScoringRule(element, path: "\(path).events[\(index)]", environment: scopes.event, isEvent: true) {
+                if let rule = loadScoringRule(
+                    element, path: "\(path).events[\(index)]", environment: scopes.event, isEvent: true)
+                {
                     eventRules.append(rule)
                 }
             }
         }
-        return ScoreComponent(name: entry.key, min: minimum, max: maximum, decay: decay, rules: rules, eventRules: eventRules)
+        return ScoreComponent(
+            name: entry.key, min: minimum, max: maximum, decay: decay, rules: rules, eventRules: eventRules)
     }
 
     /// Per-event rules need `lead.events` declared as a list of records with a timestamp `at`.
     private mutating func checkEventSchema(_ schema: Schema, at entry: RuleEntry) {
         guard case .record(let name) = Self.eventType(in: schema), let event = schema[name] else {
-            error(RuleDiagnosticCode.invalidValue, "per-event rules need 'events: list<RECORD>' declared in schema.lead", at: entry.keyNode, file: entry.file)
+            error(
+                RuleDiagnosticCode.invalidValue, "per-event rules need 'events: list<RECORD>' declared in schema.lead",
+                at: entry.keyNode, file: entry.file)
             return
         }
         guard let slot = event.slot(of: "at"), event.fields[slot].type == .timestamp else {
-            error(RuleDiagnosticCode.invalidValue, "per-event rules need the \(name) record to declare 'at: timestamp' (for decay and limit)", at: entry.keyNode, file: entry.file)
+            error(
+                RuleDiagnosticCode.invalidValue,
+                "per-event rules need the \(name) record to declare 'at: timestamp' (for decay and limit)",
+                at: entry.keyNode, file: entry.file)
             return
         }
     }
@@ -83,7 +102,9 @@ extension LoadSession {
         do {
             duration = try TimeDuration(parsing: text)
         } catch {
-            self.error(RuleDiagnosticCode.invalidValue, "\(path): '\(text)' is not a duration; write it as 30d, 12h or 90m", at: node)
+            self.error(
+                RuleDiagnosticCode.invalidValue, "\(path): '\(text)' is not a duration; write it as 30d, 12h or 90m",
+                at: node)
             return nil
         }
         guard duration.nanoseconds > 0 else {
@@ -93,11 +114,15 @@ extension LoadSession {
         return duration
     }
 
-    private mutating func loadScoringRule(_ node: RuleNode, path: String, environment: Environment, isEvent: Bool) -> ScoringRule? {
+    private mutating func loadScoringRule(_ node: RuleNode, path: String, environment: Environment, isEvent: Bool)
+        -> ScoringRule?
+    {
         let allowed = isEvent ? ["id", "when", "points", "reason", "limit"] : ["id", "when", "points", "reason"]
         guard let fields = fields(node, path: path, allowed: allowed, required: ["id", "points"]) else { return nil }
         let id = fields["id"].flatMap { uniqueId($0, path: fields.path("id"), in: .scoringRules) }
-        let when = fields["when"].map { expression($0, path: fields.path("when"), in: environment, expecting: .condition) }
+        let when = fields["when"].map {
+            expression($0, path: fields.path("when"), in: environment, expecting: .condition)
+        }
         let points = fields["points"].flatMap { loadPoints($0, path: fields.path("points"), environment: environment) }
         let reason = fields["reason"].map { template($0, path: fields.path("reason"), in: environment) }
         var limit: Int?
@@ -105,14 +130,18 @@ extension LoadSession {
             if value >= 1 {
                 limit = value
             } else {
-                error(RuleDiagnosticCode.invalidValue, "\(fields.path("limit")): must be at least 1, got \(value)", at: limitNode)
+                error(
+                    RuleDiagnosticCode.invalidValue, "\(fields.path("limit")): must be at least 1, got \(value)",
+                    at: limitNode)
             }
         }
         // A part that did not compile has been reported; the rule is dropped.
         guard let id, let points, when.map({ $0 != nil }) ?? true, reason.map({ $0 != nil }) ?? true,
             fields["limit"] == nil || limit != nil
         else { return nil }
-        return ScoringRule(id: id, when: when ?? nil, points: points, reason: reason ?? nil, limit: limit, location: sourceLocation(of: node))
+        return ScoringRule(
+            id: id, when: when ?? nil, points: points, reason: reason ?? nil, limit: limit,
+            location: sourceLocation(of: node))
     }
 
     /// `points:` is a number, or an expression of type int or double.
@@ -149,16 +178,24 @@ extension LoadSession {
             var minimum: ScorePoints?
             if let minNode = fields["min"] {
                 if isLast {
-                    error(RuleDiagnosticCode.gradeOrder, "\(path): the last grade ('\(name)') must omit min: it takes every total below the others", at: minNode)
+                    error(
+                        RuleDiagnosticCode.gradeOrder,
+                        "\(path): the last grade ('\(name)') must omit min: it takes every total below the others",
+                        at: minNode)
                 } else if let value = scorePoints(minNode, path: fields.path("min")) {
                     minimum = value
                     if let previous, value >= previous.minimum {
-                        error(RuleDiagnosticCode.gradeOrder, "\(path): grades must have strictly decreasing min: '\(name)' (\(formatDecimal(value.doubleValue))) is not below '\(previous.name)' (\(formatDecimal(previous.minimum.doubleValue)))", at: minNode)
+                        error(
+                            RuleDiagnosticCode.gradeOrder,
+                            "\(path): grades must have strictly decreasing min: '\(name)' (\(formatDecimal(value.doubleValue))) is not below '\(previous.name)' (\(formatDecimal(previous.minimum.doubleValue)))",
+                            at: minNode)
                     }
                     previous = (name, value)
                 }
             } else if !isLast {
-                error(RuleDiagnosticCode.gradeOrder, "\(path): grade '\(name)' needs a min (only the last grade omits it)", at: element)
+                error(
+                    RuleDiagnosticCode.gradeOrder,
+                    "\(path): grade '\(name)' needs a min (only the last grade omits it)", at: element)
             }
             grades.append(Grade(grade: name, minimum: minimum))
         }
@@ -177,7 +214,9 @@ extension LoadSession {
             if !overflow { return ScorePoints(hundredths: hundredths) }
         case .double:
             if let points = ScorePoints(decimalText: scalar.text) { return points }
-            error(RuleDiagnosticCode.invalidValue, "\(path): \(scalar.text) is not a whole number of hundredths", at: node)
+            error(
+                RuleDiagnosticCode.invalidValue, "\(path): \(scalar.text) is not a whole number of hundredths", at: node
+            )
             return nil
         default:
             break

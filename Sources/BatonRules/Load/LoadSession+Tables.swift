@@ -13,13 +13,18 @@ extension LoadSession {
         var loaded = LoadedTables()
         guard let node, !node.isNull else { return loaded }
         guard case .mapping(let entries) = node.content else {
-            error(RuleDiagnosticCode.wrongType, "tables: expected a mapping of table name to table, got \(node.described)", at: node)
+            error(
+                RuleDiagnosticCode.wrongType,
+                "tables: expected a mapping of table name to table, got \(node.described)", at: node)
             return loaded
         }
         for entry in entries {
             let path = "tables.\(entry.key)"
             guard isIdentifier(entry.key) else {
-                error(RuleDiagnosticCode.invalidValue, "\(path): a table name must be letters, digits and '_', not starting with a digit (it is used as tables.NAME)", at: entry.keyNode, file: entry.file)
+                error(
+                    RuleDiagnosticCode.invalidValue,
+                    "\(path): a table name must be letters, digits and '_', not starting with a digit (it is used as tables.NAME)",
+                    at: entry.keyNode, file: entry.file)
                 continue
             }
             let position = files[entry.file].source.position(ofOffset: entry.keyNode.start.offset)
@@ -28,7 +33,8 @@ extension LoadSession {
             var intendedType = ExprType.dyn
             switch entry.value.content {
             case .mapping(let fields) where fields.contains(where: { $0.key == "csv" }):
-                if let typeName = fields.first(where: { $0.key == "type" })?.value.scalar?.text, schema[typeName] != nil,
+                if let typeName = fields.first(where: { $0.key == "type" })?.value.scalar?.text,
+                    schema[typeName] != nil,
                     !Self.builtInRecordNames.contains(typeName)
                 {
                     intendedType = .map(.record(typeName))
@@ -39,7 +45,10 @@ extension LoadSession {
                     table = Table(name: entry.key, type: type, value: value, location: location)
                 }
             case .scalar:
-                error(RuleDiagnosticCode.wrongType, "\(path): expected a mapping, a list or a CSV table ({csv, type, key}), got \(entry.value.described)", at: entry.value)
+                error(
+                    RuleDiagnosticCode.wrongType,
+                    "\(path): expected a mapping, a list or a CSV table ({csv, type, key}), got \(entry.value.described)",
+                    at: entry.value)
             }
             if let table { loaded.tables.append(table) }
             loaded.fields.append(RecordType.Field(name: entry.key, type: table?.type ?? intendedType, required: true))
@@ -71,7 +80,9 @@ extension LoadSession {
                     continue
                 }
                 guard let unified = unify(elementType, type) else {
-                    error(RuleDiagnosticCode.wrongType, "\(path)[\(index)]: mixed types in a table: \(type) here, \(elementType) before", at: element)
+                    error(
+                        RuleDiagnosticCode.wrongType,
+                        "\(path)[\(index)]: mixed types in a table: \(type) here, \(elementType) before", at: element)
                     failed = true
                     continue
                 }
@@ -90,7 +101,10 @@ extension LoadSession {
                     continue
                 }
                 guard let unified = unify(valueType, type) else {
-                    error(RuleDiagnosticCode.wrongType, "\(path).\(entry.key): mixed types in a table: \(type) here, \(valueType) before", at: entry.value)
+                    error(
+                        RuleDiagnosticCode.wrongType,
+                        "\(path).\(entry.key): mixed types in a table: \(type) here, \(valueType) before",
+                        at: entry.value)
                     failed = true
                     continue
                 }
@@ -119,7 +133,8 @@ extension LoadSession {
         switch (value, type) {
         case (.int(let integer), .double): return .double(Double(integer))
         case (.list(let elements), .list(let element)): return .list(elements.map { promote($0, to: element) })
-        case (.map(let map), .map(let element)): return .map(MapValue(map.entries.map { ($0.key, promote($0.value, to: element)) }))
+        case (.map(let map), .map(let element)):
+            return .map(MapValue(map.entries.map { ($0.key, promote($0.value, to: element)) }))
         default: return value
         }
     }

@@ -42,7 +42,8 @@ struct LoadSession {
         let source = files[file].source
         let position = source.position(ofOffset: start)
         let endPosition = source.position(ofOffset: max(start, end))
-        let endColumn = endPosition.line == position.line && endPosition.column > position.column ? endPosition.column : nil
+        let endColumn =
+            endPosition.line == position.line && endPosition.column > position.column ? endPosition.column : nil
         diagnostics.append(
             RuleDiagnostic(
                 severity: severity, code: code, message: message, file: files[file].path, line: position.line,
@@ -58,7 +59,8 @@ struct LoadSession {
     }
 
     mutating func warning(_ code: String, _ message: String, at node: RuleNode) {
-        report(.warning, code, message, file: node.file, start: node.yaml.start.offset, end: underlineEnd(of: node.yaml))
+        report(
+            .warning, code, message, file: node.file, start: node.yaml.start.offset, end: underlineEnd(of: node.yaml))
     }
 
     mutating func warning(_ code: String, _ message: String, at node: YAMLNode, file: Int) {
@@ -73,6 +75,7 @@ struct LoadSession {
 
     /// A diagnostic for a whole file (one that cannot be read), without a source line.
     mutating func fileError(_ code: String, _ message: String, path: String) {
-        diagnostics.append(RuleDiagnostic(severity: .error, code: code, message: message, file: path, line: 1, column: 1))
+        diagnostics.append(
+            RuleDiagnostic(severity: .error, code: code, message: message, file: path, line: 1, column: 1))
     }
 }

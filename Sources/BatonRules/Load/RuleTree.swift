@@ -25,7 +25,12 @@ struct RuleNode: Sendable {
         case .sequence(let elements):
             content = .sequence(elements.map { RuleNode($0, file: file) })
         case .mapping(let pairs):
-            content = .mapping(pairs.map { RuleEntry(key: $0.key.scalar?.text ?? "", keyNode: $0.key, file: file, value: RuleNode($0.value, file: file)) })
+            content = .mapping(
+                pairs.map {
+                    RuleEntry(
+                        key: $0.key.scalar?.text ?? "", keyNode: $0.key, file: file,
+                        value: RuleNode($0.value, file: file))
+                })
         }
     }
 
@@ -74,7 +79,9 @@ extension LoadSession {
         for root in roots {
             if root.isNull { continue }
             guard case .mapping = root.content else {
-                error(RuleDiagnosticCode.wrongType, "the top of a ruleset file must be a mapping of sections, got \(root.described)", at: root)
+                error(
+                    RuleDiagnosticCode.wrongType,
+                    "the top of a ruleset file must be a mapping of sections, got \(root.described)", at: root)
                 continue
             }
             if let base = merged {

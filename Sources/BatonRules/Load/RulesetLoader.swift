@@ -31,7 +31,8 @@ public enum RulesetLoader {
     }
 
     static let sections = [
-        "ruleset", "version", "schema", "tables", "accounts", "scoring", "owners", "teams", "queues", "routing", "handoff",
+        "ruleset", "version", "schema", "tables", "accounts", "scoring", "owners", "teams", "queues", "routing",
+        "handoff",
     ]
 }
 
@@ -41,11 +42,15 @@ extension LoadSession {
         guard !files.isEmpty else { return nil }
         guard let root = mergeDocuments(roots) else {
             if !hasErrors {
-                report(.error, RuleDiagnosticCode.missingKey, "ruleset: missing required key 'ruleset' (the files hold no sections)", file: 0, start: 0, end: 0)
+                report(
+                    .error, RuleDiagnosticCode.missingKey,
+                    "ruleset: missing required key 'ruleset' (the files hold no sections)", file: 0, start: 0, end: 0)
             }
             return nil
         }
-        guard let top = fields(root, path: "", allowed: RulesetLoader.sections, required: ["ruleset"]) else { return nil }
+        guard let top = fields(root, path: "", allowed: RulesetLoader.sections, required: ["ruleset"]) else {
+            return nil
+        }
         let name = top["ruleset"].flatMap { identifier($0, path: "ruleset") }
         let version = top["version"].flatMap { string($0, path: "version") }
         let declaredSchema = loadSchema(top["schema"], root: root)
@@ -74,8 +79,10 @@ extension LoadSession {
         guard let name, !hasErrors else { return nil }
         let digest = RulesetDigest.digest(of: files.map { ($0.relativePath, $0.bytes) })
         return Ruleset(
-            name: name, version: version, digest: digest, schema: schema, tables: tables.tables, accountMatching: accountMatching,
-            scoring: scoring, owners: owners, teams: teams, queues: queues, routing: routing, handoff: handoff, scopes: scopes)
+            name: name, version: version, digest: digest, schema: schema, tables: tables.tables,
+            accountMatching: accountMatching,
+            scoring: scoring, owners: owners, teams: teams, queues: queues, routing: routing, handoff: handoff,
+            scopes: scopes)
     }
 
     /// Reads the YAML files of the ruleset; returns the root of every document.
@@ -120,7 +127,9 @@ extension LoadSession {
                 var message = error.message
                 if error.code == "yaml-tag" {
                     message += "; an expression that begins with '!' must be quoted in YAML"
-                } else if error.code == "yaml-syntax", Self.holdsExpressionKey(source.line(source.position(ofOffset: error.mark.offset).line)) {
+                } else if error.code == "yaml-syntax",
+                    Self.holdsExpressionKey(source.line(source.position(ofOffset: error.mark.offset).line))
+                {
                     message += "; if this line holds an expression, quote it (\(Self.quotingRule))"
                 }
                 report(.error, error.code, message, file: index, start: error.mark.offset, end: error.mark.offset)
@@ -147,7 +156,8 @@ extension LoadSession {
     }
 
     /// Reads `accounts:`: the table of accounts and the expression that gives a lead's key.
-    private mutating func loadAccounts(_ node: RuleNode?, tables: LoadedTables, scopes: RuleScopes) -> AccountMatching? {
+    private mutating func loadAccounts(_ node: RuleNode?, tables: LoadedTables, scopes: RuleScopes) -> AccountMatching?
+    {
         guard let node, !node.isNull,
             let fields = fields(node, path: "accounts", allowed: ["table", "match"], required: ["table", "match"]),
             let tableNode = fields["table"], let matchNode = fields["match"]
@@ -156,14 +166,19 @@ extension LoadSession {
         guard let tableName = identifier(tableNode, path: "accounts.table") else { return nil }
         guard let table = tables.fields.first(where: { $0.name == tableName }) else {
             var message = "accounts.table: unknown table '\(tableName)'"
-            if let suggestion = closestName(to: tableName, among: tables.fields.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
+            if let suggestion = closestName(to: tableName, among: tables.fields.map(\.name)) {
+                message += "; did you mean '\(suggestion)'?"
+            }
             error(RuleDiagnosticCode.unknownId, message, at: tableNode)
             return nil
         }
         // A table that failed to load has been reported, and has no type to check.
         if table.type == .dyn { return nil }
         guard case .map = table.type else {
-            error(RuleDiagnosticCode.wrongType, "accounts.table: table '\(tableName)' is a \(table.type); accounts need a map table (a CSV table keyed by domain, say)", at: tableNode)
+            error(
+                RuleDiagnosticCode.wrongType,
+                "accounts.table: table '\(tableName)' is a \(table.type); accounts need a map table (a CSV table keyed by domain, say)",
+                at: tableNode)
             return nil
         }
         guard let match else { return nil }
