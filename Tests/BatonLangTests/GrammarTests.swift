@@ -1,12 +1,12 @@
 import Testing
 
+@testable import BatonLang
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-@testable import BatonLang
 
 /// Grammar/baton.ebnf: every example written in it parses without diagnostics.
 @Suite struct GrammarTests {

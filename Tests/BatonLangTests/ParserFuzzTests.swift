@@ -31,7 +31,9 @@ import Testing
         }
         let sourceLength = source.utf8.count
         for diagnostic in result.diagnostics {
-            #expect(diagnostic.span.start >= 0 && diagnostic.span.start <= diagnostic.span.end, "\(source.debugDescription)")
+            #expect(
+                diagnostic.span.start >= 0 && diagnostic.span.start <= diagnostic.span.end, "\(source.debugDescription)"
+            )
             #expect(diagnostic.span.end <= sourceLength, "\(source.debugDescription)")
         }
     }
@@ -75,7 +77,9 @@ import Testing
 
     /// A random well-formed expression, at most `depth` levels of generation deep.
     private static func wellFormed(depth: Int, using generator: inout SeededGenerator) -> String {
-        let leaves = ["lead.employees", "x", "42", "-7", "2.5", "30d", "'US'", "null", "true", "now", "-9223372036854775808"]
+        let leaves = [
+            "lead.employees", "x", "42", "-7", "2.5", "30d", "'US'", "null", "true", "now", "-9223372036854775808",
+        ]
         guard depth > 0, Int.random(in: 0..<4, using: &generator) != 0 else {
             return leaves.randomElement(using: &generator) ?? "x"
         }
@@ -91,7 +95,8 @@ import Testing
         // The word `not` cannot stand under a tighter operator: parenthesize it, or
         // put it where it may stand, at the start of an operand of `and` / `or`.
         case 3: return "(not \(sub(&generator)))"
-        case 11: return "(not \(sub(&generator)) \(Bool.random(using: &generator) ? "and" : "or") not \(sub(&generator)))"
+        case 11:
+            return "(not \(sub(&generator)) \(Bool.random(using: &generator) ? "and" : "or") not \(sub(&generator)))"
         case 4: return "!\(sub(&generator))"
         case 5: return "-\(sub(&generator))"
         case 6: return "(\(sub(&generator))).field"
@@ -140,7 +145,9 @@ import Testing
         let pieces = ["Hi ", "{{", "}}", "{{{{", "lead.name", " ?? ", "'x'", "'}}'", "\"", "{", "}", "é", " + ", "\n"]
         for _ in 0..<2000 {
             var source = ""
-            for _ in 0..<Int.random(in: 0...10, using: &generator) { source += pieces.randomElement(using: &generator) ?? "" }
+            for _ in 0..<Int.random(in: 0...10, using: &generator) {
+                source += pieces.randomElement(using: &generator) ?? ""
+            }
             let (parts, diagnostics) = TemplateParser.parse(source)
             for diagnostic in diagnostics {
                 #expect(diagnostic.span.end <= source.utf8.count, "\(source.debugDescription)")

@@ -46,7 +46,9 @@ import Testing
     }
 
     @Test func levelsOfDifferentKindsAddUp() {
-        #expect(Parser.parse(String(repeating: "-(", count: 64) + "1" + String(repeating: ")", count: 64)).diagnostics == [])
+        #expect(
+            Parser.parse(String(repeating: "-(", count: 64) + "1" + String(repeating: ")", count: 64)).diagnostics == []
+        )
         #expect(
             Parser.parse(String(repeating: "-(", count: 65) + "1" + String(repeating: ")", count: 65)).diagnostics.map(
                 \.code) == [DiagnosticCode.tooDeep])
@@ -96,7 +98,10 @@ import Testing
             Parser.parse(pastLimit).diagnostics.map(\.description) == [
                 "65536..<65537: error: expression is too long: 65537 bytes, the limit is 65536 (64 KiB) [too-long]"
             ])
-        #expect(Parser.parse(String(repeating: "a + ", count: 1_000_000)).diagnostics.map(\.code) == [DiagnosticCode.tooLong])
+        #expect(
+            Parser.parse(String(repeating: "a + ", count: 1_000_000)).diagnostics.map(\.code) == [
+                DiagnosticCode.tooLong
+            ])
     }
 
     @Test func longFlatExpressionsWithinTheLimits() {

@@ -44,8 +44,10 @@ import Testing
 
     @Test func selectAndOptionalSelect() {
         let lead = identifier("lead", 0)
-        let account = Expr(.select(operand: lead, field: "account", optional: false, fieldSpan: Span(5, 12)), Span(0, 12))
-        let expected = Expr(.select(operand: account, field: "name", optional: true, fieldSpan: Span(14, 18)), Span(0, 18))
+        let account = Expr(
+            .select(operand: lead, field: "account", optional: false, fieldSpan: Span(5, 12)), Span(0, 12))
+        let expected = Expr(
+            .select(operand: account, field: "name", optional: true, fieldSpan: Span(14, 18)), Span(0, 18))
         #expect(parse("lead.account?.name") == expected)
     }
 
@@ -55,16 +57,22 @@ import Testing
         #expect(
             parse("s.contains('x')")
                 == Expr(
-                    .call(receiver: receiver, function: "contains", args: [argument], optional: false, nameSpan: Span(2, 10)),
+                    .call(
+                        receiver: receiver, function: "contains", args: [argument], optional: false,
+                        nameSpan: Span(2, 10)),
                     Span(0, 15)))
         #expect(
             parse("size(l, )")
                 == Expr(
-                    .call(receiver: nil, function: "size", args: [identifier("l", 5)], optional: false, nameSpan: Span(0, 4)),
+                    .call(
+                        receiver: nil, function: "size", args: [identifier("l", 5)], optional: false,
+                        nameSpan: Span(0, 4)),
                     Span(0, 9)))
         #expect(
             parse("a?.f()")
-                == Expr(.call(receiver: identifier("a", 0), function: "f", args: [], optional: true, nameSpan: Span(3, 4)), Span(0, 6)))
+                == Expr(
+                    .call(receiver: identifier("a", 0), function: "f", args: [], optional: true, nameSpan: Span(3, 4)),
+                    Span(0, 6)))
     }
 
     @Test func indexListAndMap() {
@@ -117,6 +125,20 @@ import Testing
         #expect(parse("'日本' + \"é\" // ünïcödé\n")?.parenthesized == "(\"日本\" + \"é\")")
         // Spans are UTF-8 offsets: '日本' is 8 bytes.
         #expect(parse("'日本' + x")?.span == Span(0, 12))
+    }
+
+    /// The shape of benchmark E7: about 1.5 KB with 20 chained conditionals.
+    @Test func twentyChainedConditionalsNestToTheRight() throws {
+        let branches = (0..<20).map { "lead.score_\($0) >= \($0 * 10) and lead.country in [\"US\", \"CA\"] ? \($0) : " }
+        let expr = try #require(parse(branches.joined() + "lead.fallback ?? 0"))
+        var conditionals = 0
+        var node = expr
+        while case .conditional(_, _, let otherwise) = node.kind {
+            conditionals += 1
+            node = otherwise
+        }
+        #expect(conditionals == 20)
+        #expect(node.parenthesized == "(lead.fallback ?? 0)")
     }
 
     @Test func commentsAndLineBreaks() {

@@ -48,17 +48,35 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Hi {{ name", ["3..<10: error: unterminated template hole: expected '}}' to close '{{' at 1:4 [invalid-template]"]),
-        ("a\n b {{ x } y", ["5..<13: error: unterminated template hole: expected '}}' to close '{{' at 2:4 [invalid-template]"]),
-        ("{{ '}} }}", ["0..<9: error: unterminated template hole: expected '}}' to close '{{' at 1:1 [invalid-template]"]),
+        (
+            "Hi {{ name",
+            ["3..<10: error: unterminated template hole: expected '}}' to close '{{' at 1:4 [invalid-template]"]
+        ),
+        (
+            "a\n b {{ x } y",
+            ["5..<13: error: unterminated template hole: expected '}}' to close '{{' at 2:4 [invalid-template]"]
+        ),
+        (
+            "{{ '}} }}",
+            ["0..<9: error: unterminated template hole: expected '}}' to close '{{' at 1:1 [invalid-template]"]
+        ),
         ("x {{ }} y", ["2..<7: error: empty template hole '{{}}' [invalid-template]"]),
         ("{{}}", ["0..<4: error: empty template hole '{{}}' [invalid-template]"]),
-        ("Hello\n  {{ (a + b }}", ["18..<18: error: expected ')' to close '(' at 2:6, found end of expression [syntax]"]),
-        ("{{ a + }} and {{ b c }}", [
-            "7..<7: error: expected an expression, found end of expression [syntax]",
-            "19..<20: error: expected an operator or the end of the expression, found 'c' [syntax]",
-        ]),
-        ("{{ {'a': {'b': 1}} }}", ["16..<16: error: expected '}' to close '{' at 1:10, found end of expression [syntax]"]),
+        (
+            "Hello\n  {{ (a + b }}",
+            ["18..<18: error: expected ')' to close '(' at 2:6, found end of expression [syntax]"]
+        ),
+        (
+            "{{ a + }} and {{ b c }}",
+            [
+                "7..<7: error: expected an expression, found end of expression [syntax]",
+                "19..<20: error: expected an operator or the end of the expression, found 'c' [syntax]",
+            ]
+        ),
+        (
+            "{{ {'a': {'b': 1}} }}",
+            ["16..<16: error: expected '}' to close '{' at 1:10, found end of expression [syntax]"]
+        ),
         ("{{ x # }}", ["5..<6: error: unexpected character '#' [unexpected-character]"]),
         ("é {{ let }}", ["6..<9: error: 'let' is reserved [reserved-word]"]),
     ])
