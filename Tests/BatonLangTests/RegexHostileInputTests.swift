@@ -45,4 +45,23 @@ struct RegexHostileInputTests {
         let pattern = String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth)
         #expect(try BatonRegex(pattern).matches("a"))
     }
+
+    @Test func aProgramAtTheSizeLimitCompiles() throws {
+        let regex = try BatonRegex("(?:a{1000}){10}")
+        #expect(!regex.matches("aaa"))
+    }
+
+    @Test func oneCompiledPatternIsSharedAcrossTasks() async throws {
+        let regex = try BatonRegex("(?i)\\b(ceo|founder)\\b")
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<16 {
+                group.addTask {
+                    let text = index.isMultiple(of: 2) ? "Co-Founder at Acme" : "Foundering ship"
+                    return (0..<200).allSatisfy { _ in regex.matches(text) == index.isMultiple(of: 2) }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 16))
+    }
 }

@@ -202,6 +202,36 @@ struct RegexMatchTests {
         .init("(?im)^B$", "a\nb\nc", true),
     ]
 
+    /// Rows aimed at the skips taken before the NFA runs: literal prefixes,
+    /// whole-literal patterns and the set of possible first bytes.
+    static let fastPathCases: [RegexMatchCase] = [
+        .init("needle", "haystack with a needle in it", true),
+        .init("needle", "haystack with a needl", false),
+        .init("abcabd", "abcabcabd", true),
+        .init("aab", "aaab", true),
+        .init("né+", "le nééé", true),
+        .init("né+", "le ne", false),
+        .init("été", "ça été", true),
+        .init("[é-ë]x", "ça ëx", true),
+        .init("[é-ë]x", "ça éy ex", false),
+        .init("\\d+ (?i)vp", "Role: 3 VP", true),
+        .init("(?i)\\bvp\\b", "Senior VP of Sales", true),
+        .init("(?i)\\bvp\\b", "Senior VPN admin", false),
+        .init("x*y", "é😀y", true),
+        .init("(?:é|y)z", "😀ééz", true),
+        .init("[^a]b", "ab😀b", true),
+        .init("😀\\b", "😀a", true),
+        .init("😀\\b", "😀 ", false),
+        .init("a?", "é", true),
+        .init("\\ba", "éa", true),
+        .init("\\ba", "ba", false),
+    ]
+
+    @Test(arguments: fastPathCases)
+    func fastPaths(_ row: RegexMatchCase) throws {
+        #expect(try BatonRegex(row.pattern).matches(row.text) == row.expected)
+    }
+
     @Test(arguments: literalsAndDotCases)
     func literalsAndDot(_ row: RegexMatchCase) throws {
         #expect(try BatonRegex(row.pattern).matches(row.text) == row.expected)

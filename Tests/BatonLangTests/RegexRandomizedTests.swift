@@ -19,8 +19,8 @@ struct SeededGenerator: RandomNumberGenerator {
 
 @Suite("Regex against a reference backtracker")
 struct RegexRandomizedTests {
-    static let patternScalars: [Unicode.Scalar] = ["a", "b", "A", " "]
-    static let textScalars: [Unicode.Scalar] = ["a", "b", "A", " ", "\n"]
+    static let patternScalars: [Unicode.Scalar] = ["a", "b", "A", " ", "é", "É"]
+    static let textScalars: [Unicode.Scalar] = ["a", "b", "A", " ", "\n", "é", "É", "😀"]
 
     static func randomPattern(depth: Int, using generator: inout SeededGenerator) -> RegexReferencePattern {
         let leafOnly = depth == 0

@@ -7,8 +7,10 @@ struct RegexCharacterSet: Sendable, Hashable {
     static let maximumScalar: UInt32 = 0x10FFFF
 
     private(set) var ranges: [ClosedRange<UInt32>] = []
-    private var asciiLow: UInt64 = 0
-    private var asciiHigh: UInt64 = 0
+    /// Membership of scalars 0...63, one bit each.
+    private(set) var asciiLow: UInt64 = 0
+    /// Membership of scalars 64...127, one bit each.
+    private(set) var asciiHigh: UInt64 = 0
 
     init() {}
 
@@ -25,8 +27,6 @@ struct RegexCharacterSet: Sendable, Hashable {
     static let asciiLettersAndDigits = RegexCharacterSet(ranges: [0x30...0x39, 0x41...0x5A, 0x61...0x7A])
     /// `[\t\n\f\r ]`, the set of `\s` (as in RE2: no `\v`).
     static let whitespace = RegexCharacterSet(ranges: [0x09...0x0A, 0x0C...0x0D, 0x20...0x20])
-
-    var isEmpty: Bool { ranges.isEmpty }
 
     /// True if `scalar` (a Unicode scalar value) is in the set.
     @inline(__always)

@@ -1,7 +1,8 @@
 /// Compiles a `RegexNode` into a `RegexProgram` by Thompson construction.
 struct RegexCompiler {
     private var instructions: [RegexInstruction] = []
-    private var sets: [RegexCharacterSet] = []
+    private var sets: [RegexSetTest] = []
+    private var setRanges: [ClosedRange<UInt32>] = []
 
     /// Compiles `node`, refusing patterns that would exceed the instruction limit.
     static func compile(_ node: RegexNode) throws(RegexSyntaxError) -> RegexProgram {
@@ -19,9 +20,11 @@ struct RegexCompiler {
         return RegexProgram(
             instructions: compiler.instructions,
             sets: compiler.sets,
+            setRanges: compiler.setRanges,
             isAnchoredAtStart: isAnchoredAtStart(node),
             literalPrefix: prefix.bytes,
-            isPureLiteral: prefix.isWholePattern)
+            isPureLiteral: prefix.isWholePattern,
+            firstByteFilter: RegexFirstByteFilter(instructions: compiler.instructions, sets: compiler.sets))
     }
 
     /// The number of instructions `node` compiles to, or an error at the first
@@ -67,7 +70,15 @@ struct RegexCompiler {
             instructions.append(.scalar(scalar.value))
         case .characterSet(let set):
             instructions.append(.set(sets.count))
-            sets.append(set)
+            let rangeStart = setRanges.count
+            // ASCII members are answered by the bit maps; only the rest needs ranges.
+            for range in set.ranges where range.upperBound >= 128 {
+                setRanges.append(max(range.lowerBound, 128)...range.upperBound)
+            }
+            sets.append(
+                RegexSetTest(
+                    asciiLow: set.asciiLow, asciiHigh: set.asciiHigh, rangeStart: rangeStart,
+                    rangeEnd: setRanges.count))
         case .anyScalar(let matchesNewline):
             instructions.append(.anyScalar(matchesNewline: matchesNewline))
         case .assertion(let assertion):

@@ -3,16 +3,12 @@
 /// All live states advance together one scalar at a time, so the work is
 /// O(text length × program length) whatever the pattern; no backtracking.
 struct RegexMatcher {
-    /// A set of instruction indexes with O(1) insert, lookup and clear.
+    /// A set of instruction indexes with O(1) insert, lookup and clear, over
+    /// memory owned by `search` (so the hot loop does no reference counting).
     private struct StateSet {
-        var dense: [Int32]
-        var sparse: [Int32]
+        let dense: UnsafeMutablePointer<Int32>
+        let sparse: UnsafeMutablePointer<Int32>
         var count = 0
-
-        init(capacity: Int) {
-            dense = [Int32](repeating: 0, count: capacity)
-            sparse = [Int32](repeating: 0, count: capacity)
-        }
 
         @inline(__always)
         func contains(_ state: Int) -> Bool {
@@ -28,6 +24,32 @@ struct RegexMatcher {
         }
     }
 
+    /// A stack of instruction indexes for the closure walk; each instruction pushes
+    /// at most two, and is expanded once per position, so `2n + 2` slots suffice.
+    private struct StateStack {
+        let storage: UnsafeMutablePointer<Int32>
+        var count = 0
+
+        @inline(__always)
+        mutating func push(_ state: Int) {
+            storage[count] = Int32(state)
+            count += 1
+        }
+
+        @inline(__always)
+        mutating func pop() -> Int? {
+            guard count > 0 else { return nil }
+            count -= 1
+            return Int(storage[count])
+        }
+    }
+
+    /// The program's sets as the hot loop reads them.
+    private struct SetTests {
+        let sets: UnsafeBufferPointer<RegexSetTest>
+        let ranges: UnsafeBufferPointer<ClosedRange<UInt32>>
+    }
+
     private let program: RegexProgram
     private let prefixSearcher: RegexLiteralSearcher?
 
@@ -41,28 +63,51 @@ struct RegexMatcher {
     /// The state lists are allocated once per call and reused at every position.
     func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let capacity = program.instructions.count
-        var current = StateSet(capacity: capacity)
-        var next = StateSet(capacity: capacity)
-        var stack: [Int32] = []
-        stack.reserveCapacity(2 * capacity + 2)
+        let memory = UnsafeMutablePointer<Int32>.allocate(capacity: 6 * capacity + 2)
+        memory.initialize(repeating: 0, count: 6 * capacity + 2)
+        defer { memory.deallocate() }
+        var current = StateSet(dense: memory, sparse: memory + capacity)
+        var next = StateSet(dense: memory + 2 * capacity, sparse: memory + 3 * capacity)
+        var stack = StateStack(storage: memory + 4 * capacity)
+        return program.instructions.withUnsafeBufferPointer { instructions in
+            program.sets.withUnsafeBufferPointer { sets in
+                program.setRanges.withUnsafeBufferPointer { setRanges in
+                    run(bytes, instructions, SetTests(sets: sets, ranges: setRanges), &current, &next, &stack)
+                }
+            }
+        }
+    }
+
+    private func run(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ instructions: UnsafeBufferPointer<RegexInstruction>,
+        _ sets: SetTests, _ current: inout StateSet, _ next: inout StateSet,
+        _ stack: inout StateStack
+    ) -> Bool {
         var position = 0
         var previous = RegexUTF8.noScalar
         while true {
             if current.count == 0 {
                 if program.isAnchoredAtStart && position > 0 { return false }
-                if let prefixSearcher, position < bytes.count {
+                // No match attempt is in progress: skip to where one could start.
+                var candidate = position
+                if let prefixSearcher {
                     guard let found = prefixSearcher.firstIndex(in: bytes, from: position) else { return false }
-                    if found != position {
-                        position = found
-                        previous = RegexUTF8.decode(bytes, before: position)
-                    }
+                    candidate = found
+                } else if let firstByteFilter = program.firstByteFilter {
+                    guard let found = firstByteFilter.firstCandidate(in: bytes, from: position) else { return false }
+                    candidate = found
+                }
+                if candidate != position {
+                    position = candidate
+                    previous = RegexUTF8.decode(bytes, before: position)
                 }
             }
             let scalar =
                 position < bytes.count
                 ? RegexUTF8.decode(bytes, at: position) : (value: RegexUTF8.noScalar, length: 0)
             if !program.isAnchoredAtStart || position == 0,
-                addClosure(from: 0, into: &current, stack: &stack, previous: previous, following: scalar.value)
+                Self.addClosure(
+                    from: 0, into: &current, stack: &stack, instructions, previous: previous, following: scalar.value)
             {
                 return true
             }
@@ -73,9 +118,10 @@ struct RegexMatcher {
             next.count = 0
             for slot in 0..<current.count {
                 let state = Int(current.dense[slot])
-                if consumes(program.instructions[state], scalar.value),
-                    addClosure(
-                        from: state + 1, into: &next, stack: &stack, previous: scalar.value, following: following)
+                if Self.consumes(instructions[state], scalar.value, sets),
+                    Self.addClosure(
+                        from: state + 1, into: &next, stack: &stack, instructions, previous: scalar.value,
+                        following: following)
                 {
                     return true
                 }
@@ -87,10 +133,12 @@ struct RegexMatcher {
     }
 
     @inline(__always)
-    private func consumes(_ instruction: RegexInstruction, _ scalar: UInt32) -> Bool {
+    private static func consumes(
+        _ instruction: RegexInstruction, _ scalar: UInt32, _ sets: SetTests
+    ) -> Bool {
         switch instruction {
         case .scalar(let expected): return scalar == expected
-        case .set(let index): return program.sets[index].contains(scalar)
+        case .set(let index): return sets.sets[index].contains(scalar, ranges: sets.ranges)
         case .anyScalar(let matchesNewline): return matchesNewline || scalar != 0x0A
         case .split, .jump, .assertion, .match: return false
         }
@@ -98,27 +146,25 @@ struct RegexMatcher {
 
     /// Adds `start` and every state reachable from it without consuming input;
     /// true as soon as a `match` state is reached.
-    private func addClosure(
-        from start: Int, into states: inout StateSet, stack: inout [Int32], previous: UInt32, following: UInt32
+    private static func addClosure(
+        from start: Int, into states: inout StateSet, stack: inout StateStack,
+        _ instructions: UnsafeBufferPointer<RegexInstruction>, previous: UInt32, following: UInt32
     ) -> Bool {
-        stack.removeAll(keepingCapacity: true)
-        stack.append(Int32(start))
-        while let popped = stack.popLast() {
-            let state = Int(popped)
+        stack.count = 0
+        stack.push(start)
+        while let state = stack.pop() {
             if states.contains(state) { continue }
             states.insert(state)
-            switch program.instructions[state] {
+            switch instructions[state] {
             case .match:
                 return true
             case .jump(let target):
-                stack.append(Int32(target))
+                stack.push(target)
             case .split(let first, let second):
-                stack.append(Int32(second))
-                stack.append(Int32(first))
+                stack.push(second)
+                stack.push(first)
             case .assertion(let assertion):
-                if Self.holds(assertion, previous: previous, following: following) {
-                    stack.append(Int32(state + 1))
-                }
+                if holds(assertion, previous: previous, following: following) { stack.push(state + 1) }
             case .scalar, .set, .anyScalar:
                 break
             }
@@ -137,8 +183,14 @@ struct RegexMatcher {
         }
     }
 
+    // `[0-9A-Za-z_]` as bit maps of scalars 0...63 and 64...127.
+    private static let wordLow: UInt64 = 0x03FF_0000_0000_0000
+    private static let wordHigh: UInt64 = 0x07FF_FFFE_87FF_FFFE
+
     @inline(__always)
     private static func isWordScalar(_ scalar: UInt32) -> Bool {
-        scalar < 128 && RegexCharacterSet.wordCharacters.contains(scalar)
+        if scalar < 64 { return wordLow & (1 << UInt64(scalar)) != 0 }
+        if scalar < 128 { return wordHigh & (1 << UInt64(scalar - 64)) != 0 }
+        return false
     }
 }

@@ -2,7 +2,7 @@
 enum RegexInstruction: Sendable {
     /// Consume exactly this scalar value.
     case scalar(UInt32)
-    /// Consume one scalar of the program's set at this index.
+    /// Consume one scalar of the program's set (`RegexProgram.sets`) at this index.
     case set(Int)
     /// Consume any scalar, or any but `\n`.
     case anyScalar(matchesNewline: Bool)
@@ -22,11 +22,46 @@ struct RegexProgram: Sendable {
     static let maximumInstructionCount = 10_000
 
     let instructions: [RegexInstruction]
-    let sets: [RegexCharacterSet]
+    let sets: [RegexSetTest]
+    /// The non-ASCII ranges of every set, each set's ranges sorted and contiguous.
+    let setRanges: [ClosedRange<UInt32>]
     /// True if every match must start at the beginning of the text.
     let isAnchoredAtStart: Bool
     /// The UTF-8 bytes every match starts with (empty if none are known).
     let literalPrefix: [UInt8]
     /// True if the whole pattern is `literalPrefix`: a plain substring search.
     let isPureLiteral: Bool
+    /// The bytes a match can start with, when that narrows anything.
+    let firstByteFilter: RegexFirstByteFilter?
+}
+
+/// A character set laid out for the matcher: plain values, no references, so
+/// testing one costs no reference counting.
+struct RegexSetTest: Sendable {
+    let asciiLow: UInt64
+    let asciiHigh: UInt64
+    /// This set's slice of `RegexProgram.setRanges`.
+    let rangeStart: Int
+    let rangeEnd: Int
+
+    /// True if `scalar` is in the set; `ranges` is the program's `setRanges`.
+    @inline(__always)
+    func contains(_ scalar: UInt32, ranges: UnsafeBufferPointer<ClosedRange<UInt32>>) -> Bool {
+        if scalar < 64 { return asciiLow & (1 << UInt64(scalar)) != 0 }
+        if scalar < 128 { return asciiHigh & (1 << UInt64(scalar - 64)) != 0 }
+        var low = rangeStart
+        var high = rangeEnd
+        while low < high {
+            let middle = (low + high) / 2
+            let range = ranges[middle]
+            if scalar < range.lowerBound {
+                high = middle
+            } else if scalar > range.upperBound {
+                low = middle + 1
+            } else {
+                return true
+            }
+        }
+        return false
+    }
 }

@@ -8,10 +8,12 @@ public struct RegexSyntaxError: Error, Sendable, Hashable, CustomStringConvertib
     /// The UTF-8 byte offset in the pattern where the problem starts.
     public let offset: Int
 
+    /// An error with `message` at UTF-8 byte `offset` of the pattern.
     public init(message: String, offset: Int) {
         self.message = message
         self.offset = offset
     }
 
+    /// The message followed by its offset, for logs; diagnostics render their own.
     public var description: String { "\(message) (at offset \(offset))" }
 }
