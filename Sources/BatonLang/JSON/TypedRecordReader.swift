@@ -321,7 +321,7 @@ struct TypedRecordReader {
             scanner.position += 1
             return elements
         }
-        elements.reserveCapacity(8)
+        elements.reserveCapacity(16)
         repeat {
             guard elements.count < limits.maxListElements else {
                 throw JSONProblem(
