@@ -36,6 +36,15 @@ import Testing
         #expect(message(Array(tooDeep.utf8), decoder: decoder) == "lead.events[0]: nesting deeper than 2 levels")
     }
 
+    @Test func depthLimitIsBounded() {
+        let limits = LeadLimits(maxDepth: 1_000_000)
+        #expect(limits.maxDepth == 256)
+        let decoder = TypedJSONDecoder(schema: testLeadSchema, root: "lead", limits: limits)
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(message(Array(#"{"id": "L", "extra": \#(deep)}"#.utf8), decoder: decoder)?.hasPrefix("lead.extra: nesting deeper than 256 levels") == true)
+        #expect(throws: JSONReadError.self) { try decodeDynamicJSON(Array(deep.utf8), limits: limits) }
+    }
+
     @Test func longStrings() {
         let oneMiB = String(repeating: "x", count: 1 << 20)
         #expect(message(Array(#"{"id": "L", "email": "\#(oneMiB)"}"#.utf8)) == nil)

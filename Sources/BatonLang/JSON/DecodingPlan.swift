@@ -188,9 +188,14 @@ final class DecodingPlan: @unchecked Sendable {
 /// The FNV-1a hash of a field name's bytes.
 @inline(__always)
 func fieldNameHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-    }
+    var hash = fieldNameHashSeed
+    for byte in bytes { hash = fieldNameHashStep(hash, byte) }
     return hash
+}
+
+let fieldNameHashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+@inline(__always)
+func fieldNameHashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
 }

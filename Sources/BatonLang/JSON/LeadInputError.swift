@@ -33,7 +33,12 @@ public struct LeadLimits: Sendable, Hashable {
     /// The most elements of a list, or members of a map or object.
     public var maxListElements: Int
     /// The deepest nesting of objects and arrays, the record itself included.
-    public var maxDepth: Int
+    /// Readers recurse once per level, so values above 256 count as 256.
+    public var maxDepth: Int {
+        get { storedMaxDepth }
+        set { storedMaxDepth = min(max(newValue, 1), 256) }
+    }
+    private var storedMaxDepth = 64
 
     public init(maxStringBytes: Int = 1 << 20, maxListElements: Int = 100_000, maxDepth: Int = 64) {
         self.maxStringBytes = maxStringBytes

@@ -65,8 +65,10 @@ struct TypedRecordReader {
         let undeclaredBytesMark = undeclaredKeyBytes.count
         var undeclaredSet: Set<[UInt8]>? = nil
         defer {
-            undeclaredKeys.removeSubrange(undeclaredMark...)
-            undeclaredKeyBytes.removeSubrange(undeclaredBytesMark...)
+            if undeclaredKeys.count > undeclaredMark {
+                undeclaredKeys.removeSubrange(undeclaredMark...)
+                undeclaredKeyBytes.removeSubrange(undeclaredBytesMark...)
+            }
         }
         scanner.position += 1
         scanner.skipWhitespace()
@@ -76,11 +78,8 @@ struct TypedRecordReader {
             repeat {
                 scanner.skipWhitespace()
                 guard scanner.current == UInt8(ascii: "\"") else { throw scanner.unexpected(expecting: "a string key") }
-                let key = try scanner.scanString()
-                let (slot, hash) = scanner.withBytes(of: key) { bytes in
-                    let hash = fieldNameHash(bytes)
-                    return (self.slot(of: bytes, hash: hash, in: layout), hash)
-                }
+                let (key, hash) = try scanKey()
+                let slot = scanner.withBytes(of: key) { bytes in self.slot(of: bytes, hash: hash, in: layout) }
                 try scanner.expectColon()
                 if let slot {
                     guard seen.insert(slot) else {
@@ -126,6 +125,32 @@ struct TypedRecordReader {
             }
         }
         return RecordValue(type: plan.recordTypes[recordIndex], fields: fields)
+    }
+
+    /// Scans the key at the current position (which holds `"`) and hashes
+    /// it in the same pass when it is plain ASCII, as field names are.
+    @inline(__always)
+    private mutating func scanKey() throws(JSONProblem) -> (ScannedString, UInt64) {
+        let bytes = scanner.bytes
+        let start = scanner.position + 1
+        var hash = fieldNameHashSeed
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                if index - start <= limits.maxStringBytes {
+                    scanner.position = index + 1
+                    return (ScannedString(start: start, count: index - start, inScratch: false, offset: start - 1), hash)
+                }
+                break
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            hash = fieldNameHashStep(hash, byte)
+            index += 1
+        }
+        // Escapes, non-ASCII or an error: the general scanner decides.
+        let key = try scanner.scanString()
+        return (key, scanner.withBytes(of: key) { fieldNameHash($0) })
     }
 
     /// The slot of the field named by a key's bytes, or nil when undeclared.
@@ -296,7 +321,7 @@ struct TypedRecordReader {
             scanner.position += 1
             return elements
         }
-        elements.reserveCapacity(8)
+        elements.reserveCapacity(16)
         repeat {
             guard elements.count < limits.maxListElements else {
                 throw JSONProblem(
