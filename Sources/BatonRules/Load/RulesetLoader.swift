@@ -6,6 +6,7 @@ import BatonYAML
 public struct RulesetLoadResult: Sendable {
     /// Nil exactly when `diagnostics` holds an error.
     public var ruleset: Ruleset?
+    /// Errors and warnings of every file, sorted by file, line and column.
     public var diagnostics: [RuleDiagnostic]
 
     public init(ruleset: Ruleset?, diagnostics: [RuleDiagnostic]) {
@@ -13,6 +14,7 @@ public struct RulesetLoadResult: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// Whether any diagnostic is an error (`baton check` then exits 1).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
@@ -37,6 +39,8 @@ public enum RulesetLoader {
 }
 
 extension LoadSession {
+    /// Reads, merges, decodes, compiles and checks the ruleset at `path`;
+    /// nil when any error was reported in `diagnostics`.
     mutating func loadRuleset(path: String) -> Ruleset? {
         let roots = readYAMLFiles(path: path)
         guard !files.isEmpty else { return nil }
