@@ -79,7 +79,15 @@ struct TypedRecordReader {
                 scanner.skipWhitespace()
                 guard scanner.current == UInt8(ascii: "\"") else { throw scanner.unexpected(expecting: "a string key") }
                 let (key, hash) = try scanKey()
-                let slot = scanner.withBytes(of: key) { bytes in self.slot(of: bytes, hash: hash, in: layout) }
+                let slot: Int?
+                if key.inScratch {
+                    slot = scanner.withBytes(of: key) { [tableEntries, nameBytes] bytes in
+                        Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
+                    }
+                } else {
+                    let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[key.start..<(key.start + key.count)])
+                    slot = Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
+                }
                 try scanner.expectColon()
                 if let slot {
                     guard seen.insert(slot) else {
@@ -155,7 +163,10 @@ struct TypedRecordReader {
 
     /// The slot of the field named by a key's bytes, or nil when undeclared.
     @inline(__always)
-    private func slot(of key: UnsafeBufferPointer<UInt8>, hash: UInt64, in layout: RecordLayout) -> Int? {
+    private static func slot(
+        of key: UnsafeBufferPointer<UInt8>, hash: UInt64, in layout: RecordLayout,
+        entries tableEntries: UnsafeMutableBufferPointer<FieldNameEntry>, names nameBytes: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int? {
         var index = Int(truncatingIfNeeded: hash) & layout.tableMask
         while true {
             let entry = tableEntries[layout.tableStart + index]
