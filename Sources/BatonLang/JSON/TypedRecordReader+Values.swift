@@ -1,0 +1,216 @@
+/// Reading values of each declared kind, and the messages for values of
+/// the wrong kind.
+extension TypedRecordReader {
+    // MARK: Values
+
+    /// Reads the value at the current position as `nodeIndex` says; `.null`
+    /// for JSON `null` (which means absent). `depth` counts the containers around the value.
+    mutating func readValue(_ nodeIndex: Int, depth: Int) throws(JSONProblem) -> Value {
+        scanner.skipWhitespace()
+        guard let byte = scanner.current else { throw scanner.unexpected(expecting: "a value") }
+        if byte == UInt8(ascii: "n") {
+            try scanner.scanLiteral("null")
+            return .null
+        }
+        let node = nodes[nodeIndex]
+        switch node.kind {
+        case .string:
+            guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
+            return .string(try scanner.scanStringValue())
+        case .int:
+            guard byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                throw try mismatch(expected: plan.nodeTypes[nodeIndex])
+            }
+            let start = scanner.position
+            let number = try scanner.scanNumber()
+            if let integer = number.integer { return .int(integer) }
+            let double = number.double
+            // 2^63 is exact as a double; Int64 takes [-2^63, 2^63).
+            guard double >= -9_223_372_036_854_775_808, double < 9_223_372_036_854_775_808,
+                Double(Int64(double)) == double
+            else {
+                scanner.position = start
+                throw try mismatch(expected: plan.nodeTypes[nodeIndex])
+            }
+            return .int(Int64(double))
+        case .double:
+            guard byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                throw try mismatch(expected: plan.nodeTypes[nodeIndex])
+            }
+            return .double(try scanner.scanNumber().double)
+        case .bool:
+            if byte == UInt8(ascii: "t") {
+                try scanner.scanLiteral("true")
+                return .bool(true)
+            }
+            if byte == UInt8(ascii: "f") {
+                try scanner.scanLiteral("false")
+                return .bool(false)
+            }
+            throw try mismatch(expected: plan.nodeTypes[nodeIndex])
+        case .timestamp:
+            guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
+            let text = try scanner.scanString()
+            let parsed = scanner.withBytes(of: text) { bytes -> Result<Timestamp, TimeParseError> in
+                do throws(TimeParseError) { return .success(try Timestamp.parseRFC3339(bytes)) } catch {
+                    return .failure(error)
+                }
+            }
+            switch parsed {
+            case .success(let timestamp): return .timestamp(timestamp)
+            case .failure(let error): throw badText(text, reason: error.reason)
+            }
+        case .duration:
+            guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
+            let text = try scanner.scanString()
+            let parsed = scanner.withBytes(of: text) { bytes -> Result<TimeDuration, TimeParseError> in
+                do throws(TimeParseError) { return .success(try TimeDuration.parse(bytes)) } catch {
+                    return .failure(error)
+                }
+            }
+            switch parsed {
+            case .success(let duration): return .duration(duration)
+            case .failure(let error): throw badText(text, reason: error.reason)
+            }
+        case .list:
+            guard byte == UInt8(ascii: "[") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
+            try enterContainer(depth: depth)
+            return .list(try readList(elementNode: node.child, depth: depth + 1))
+        case .map:
+            guard byte == UInt8(ascii: "{") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
+            try enterContainer(depth: depth)
+            return .map(try readMap(valueNode: node.child, depth: depth + 1))
+        case .record:
+            guard byte == UInt8(ascii: "{") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
+            try enterContainer(depth: depth)
+            return .record(try readRecord(node.child, depth: depth + 1))
+        case .dyn:
+            return try scanner.readDynamicValue(depth: depth, limits: limits)
+        }
+    }
+
+    private func enterContainer(depth: Int) throws(JSONProblem) {
+        guard depth < limits.maxDepth else {
+            throw JSONProblem(
+                message: "nesting deeper than \(limits.maxDepth) levels", offset: scanner.position, showsPosition: false)
+        }
+    }
+
+    /// Reads the array at the current position; `depth` counts it.
+    private mutating func readList(elementNode: Int, depth: Int) throws(JSONProblem) -> [Value] {
+        scanner.position += 1
+        var elements: [Value] = []
+        scanner.skipWhitespace()
+        if scanner.current == UInt8(ascii: "]") {
+            scanner.position += 1
+            return elements
+        }
+        elements.reserveCapacity(16)
+        repeat {
+            guard elements.count < limits.maxListElements else {
+                throw JSONProblem(
+                    message: "list longer than \(limits.maxListElements) elements", offset: scanner.position,
+                    showsPosition: false)
+            }
+            let index = elements.count
+            do throws(JSONProblem) {
+                elements.append(try readValue(elementNode, depth: depth))
+                if case .null = elements[elements.count - 1] {
+                    throw JSONProblem(
+                        message: "expected \(plan.nodeTypes[elementNode]), got null", offset: scanner.position,
+                        showsPosition: false)
+                }
+            } catch {
+                var problem = error
+                problem.reversedPath.append(.index(index))
+                throw problem
+            }
+        } while try !scanner.endOfMember(close: UInt8(ascii: "]"))
+        return elements
+    }
+
+    /// Reads the object at the current position as a `map<string, T>`;
+    /// `null` members are left out.
+    private mutating func readMap(valueNode: Int, depth: Int) throws(JSONProblem) -> MapValue {
+        scanner.position += 1
+        var entries: [(String, Value)] = []
+        var keys: [String] = []
+        var keyOffsets: [Int] = []
+        scanner.skipWhitespace()
+        if scanner.current == UInt8(ascii: "}") {
+            scanner.position += 1
+            return MapValue(entries)
+        }
+        repeat {
+            guard keys.count < limits.maxListElements else {
+                throw JSONProblem(
+                    message: "map with more than \(limits.maxListElements) members", offset: scanner.position,
+                    showsPosition: false)
+            }
+            scanner.skipWhitespace()
+            guard scanner.current == UInt8(ascii: "\"") else { throw scanner.unexpected(expecting: "a string key") }
+            let key = try scanner.scanString()
+            let name = scanner.makeString(key)
+            try scanner.expectColon()
+            keys.append(name)
+            keyOffsets.append(key.offset)
+            do throws(JSONProblem) {
+                let value = try readValue(valueNode, depth: depth)
+                if case .null = value {} else { entries.append((name, value)) }
+            } catch {
+                var problem = error
+                problem.reversedPath.append(.key(name))
+                throw problem
+            }
+        } while try !scanner.endOfMember(close: UInt8(ascii: "}"))
+        if Set(keys).count != keys.count {
+            throw scanner.duplicateKeyProblem(keys, offsets: keyOffsets)
+        }
+        return MapValue(entries)
+    }
+
+    // MARK: Messages
+
+    /// `expected int, got string "many"` for the value at the current
+    /// position; a syntax error when that value is not valid JSON.
+    mutating func mismatch(expected: some CustomStringConvertible) throws(JSONProblem) -> JSONProblem {
+        let start = scanner.position
+        let got: String
+        switch scanner.current {
+        case UInt8(ascii: "\"")?:
+            got = "string " + Self.quotedForMessage(try scanner.scanStringValue())
+        case UInt8(ascii: "-")?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?:
+            let number = try scanner.scanNumber()
+            got = "number " + String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
+        case UInt8(ascii: "t")?:
+            try scanner.scanLiteral("true")
+            got = "bool true"
+        case UInt8(ascii: "f")?:
+            try scanner.scanLiteral("false")
+            got = "bool false"
+        case UInt8(ascii: "n")?:
+            try scanner.scanLiteral("null")
+            got = "null"
+        case UInt8(ascii: "{")?: got = "object"
+        case UInt8(ascii: "[")?: got = "array"
+        default: throw scanner.unexpected(expecting: "a value")
+        }
+        return JSONProblem(message: "expected \(expected), got \(got)", offset: start, showsPosition: false)
+    }
+
+    /// `timestamp without an offset: "2026-11-20T10:00:00"`.
+    private func badText(_ text: ScannedString, reason: String) -> JSONProblem {
+        JSONProblem(
+            message: reason + ": " + Self.quotedForMessage(scanner.makeString(text)), offset: text.offset,
+            showsPosition: false)
+    }
+
+    /// A JSON-quoted string, cut after 100 characters so a 1 MB value does
+    /// not become a 1 MB message.
+    static func quotedForMessage(_ text: String) -> String {
+        let limit = 100
+        guard text.unicodeScalars.count > limit else { return jsonQuoted(text) }
+        let prefix = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))
+        return jsonQuoted(prefix + "…")
+    }
+}
