@@ -15,6 +15,7 @@ struct Baton: ParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, EvalCommand.self, ExplainCommand.self, ExprCommand.self, TestCommand.self,
+            DiffCommand.self,
         ]
     )
 }
