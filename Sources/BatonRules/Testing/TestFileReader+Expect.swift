@@ -56,7 +56,7 @@ extension TestFileReader {
             }
             return .some(nil)
         }
-        guard let grade = knownID(node, path: path, among: grades, kind: "grade") else { return nil }
+        guard let grade = knownID(node, path: path, among: grades, kind: "grade", listing: true) else { return nil }
         return .some(grade)
     }
 
@@ -136,11 +136,16 @@ extension TestFileReader {
     }
 
     /// Text that must be one of `ids`; an unknown one is an error with a did-you-mean.
-    private mutating func knownID(_ node: YAMLNode, path: String, among ids: [String], kind: String) -> String? {
+    /// With `listing`, the message lists every id (short lists such as grades) instead of guessing one.
+    private mutating func knownID(_ node: YAMLNode, path: String, among ids: [String], kind: String, listing: Bool = false) -> String? {
         guard let id = text(node, path: path) else { return nil }
         guard ids.contains(id) else {
             var message = "\(path): unknown \(kind) '\(id)'"
-            if let suggestion = closestMatch(to: id, among: ids) { message += "; did you mean '\(suggestion)'?" }
+            if listing {
+                message += " (the ruleset's \(kind)s: \(ids.joined(separator: ", ")))"
+            } else if let suggestion = closestMatch(to: id, among: ids) {
+                message += "; did you mean '\(suggestion)'?"
+            }
             error(RuleDiagnosticCode.unknownId, message, at: node)
             return nil
         }
