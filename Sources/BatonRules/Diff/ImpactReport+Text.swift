@@ -44,7 +44,7 @@ extension ImpactReport {
     private func gradeMatrixSection() -> String {
         let grades = matrixGrades
         guard !grades.isEmpty, leads > 0 else { return "" }
-        var rows = [["Grade moves (rows: base, columns: new)"] + grades.map { $0 ?? "none" }]
+        var rows = [[""] + grades.map { $0 ?? "none" }]
         for from in grades {
             var row = ["  " + (from ?? "none")]
             for to in grades {
@@ -53,7 +53,7 @@ extension ImpactReport {
             }
             rows.append(row)
         }
-        return Self.table(rows, rightAligned: Set(1..<(grades.count + 1)))
+        return "Grade moves (rows: base, columns: new)\n" + Self.table(rows, rightAligned: Set(1..<(grades.count + 1)))
     }
 
     private func routingRulesSection() -> String {
@@ -62,8 +62,8 @@ extension ImpactReport {
         var rows = [["Routing rules", "base", "new", "gained", "lost"]]
         for (rule, tally) in shifted {
             rows.append([
-                "  " + (rule ?? "(no rule: fallback)"), String(tally.base), String(tally.new), "+\(tally.gained)",
-                "-\(tally.lost)",
+                "  " + (rule ?? "(no rule: fallback)"), String(tally.base), String(tally.new),
+                tally.gained == 0 ? "0" : "+\(tally.gained)", tally.lost == 0 ? "0" : "-\(tally.lost)",
             ])
         }
         return Self.table(rows, rightAligned: [1, 2, 3, 4])

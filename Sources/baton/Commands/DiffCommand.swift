@@ -53,7 +53,7 @@ struct DiffCommand: ParsableCommand {
         while let line = reader.nextLine() {
             lineNumber += 1
             if let bad = comparison.compare(line: line, lineNumber: lineNumber) {
-                Console.error("line \(bad.line): error: \(bad.message)\n")
+                Console.error("line \(bad.line)\(bad.leadID.map { " (\($0))" } ?? ""): error: \(bad.message)\n")
             }
         }
         let report = comparison.report
