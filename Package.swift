@@ -32,6 +32,6 @@ let package = Package(
         .testTarget(name: "BatonLangTests", dependencies: ["BatonLang"]),
         .testTarget(name: "BatonYAMLTests", dependencies: ["BatonYAML"]),
         .testTarget(name: "BatonRulesTests", dependencies: ["BatonRules"]),
-        .testTarget(name: "BatonCLITests", dependencies: ["BatonRules"]),
+        .testTarget(name: "BatonCLITests", dependencies: ["BatonRules"], exclude: ["Fixtures"]),
     ]
 )

@@ -13,6 +13,8 @@ struct ExpressionBenchmark {
 
     let workload: Workload
     let passes: Int
+    /// When set, only this expression is measured (for profiling).
+    var only: String?
 
     var environment: Environment {
         Environment(schema: workload.schema, variables: [Variable("lead", .record("lead"))])
@@ -21,7 +23,7 @@ struct ExpressionBenchmark {
     func run() throws -> [Figure] {
         var figures: [Figure] = []
         let points = workload.rules.map(\.points)
-        for (id, source) in workload.expressions {
+        for (id, source) in workload.expressions where only == nil || only == id {
             let program = try compile(source, id: id)
             try check(program, id: id)
             let engine = time(program)
@@ -31,7 +33,7 @@ struct ExpressionBenchmark {
                     id: id, engineNanoseconds: engine, handwrittenNanoseconds: handwritten,
                     compileMicroseconds: compileTime(source)))
         }
-        figures.append(try twentyRules(points: points))
+        if only == nil || only == "E7x20" { figures.append(try twentyRules(points: points)) }
         return figures
     }
 

@@ -19,9 +19,14 @@ import Testing
         ("_x1 A_b", [.identifier("_x1"), .identifier("A_b")]),
         ("true false null", [.keyword(.true), .keyword(.false), .keyword(.null)]),
         ("and or not in", [.keyword(.and), .keyword(.or), .keyword(.not), .keyword(.in)]),
-        ("if then else let for while as import",
-         ["if", "then", "else", "let", "for", "while", "as", "import"].map { TokenKind.reservedWord($0) }),
-        ("android orange notice inside", [.identifier("android"), .identifier("orange"), .identifier("notice"), .identifier("inside")]),
+        (
+            "if then else let for while as import",
+            ["if", "then", "else", "let", "for", "while", "as", "import"].map { TokenKind.reservedWord($0) }
+        ),
+        (
+            "android orange notice inside",
+            [.identifier("android"), .identifier("orange"), .identifier("notice"), .identifier("inside")]
+        ),
         ("a // comment == 1\nb", [.identifier("a"), .identifier("b")]),
         ("// only a comment", []),
         (" \t\r\n\u{0C}", []),
@@ -72,7 +77,8 @@ import Testing
     @Test func numbersNextToPunctuation() {
         #expect(kinds("1.foo") == [.integer(1), .punctuation(.dot), .identifier("foo")])
         #expect(kinds("1..2") == [.integer(1), .punctuation(.dot), .double(0.2)])
-        #expect(kinds("a[0]") == [.identifier("a"), .punctuation(.leftBracket), .integer(0), .punctuation(.rightBracket)])
+        #expect(
+            kinds("a[0]") == [.identifier("a"), .punctuation(.leftBracket), .integer(0), .punctuation(.rightBracket)])
         #expect(kinds("1-2") == [.integer(1), .punctuation(.minus), .integer(2)])
     }
 
@@ -85,9 +91,15 @@ import Testing
         ("a?.b", [TokenKind.identifier("a"), .punctuation(.questionDot), .identifier("b")]),
         ("c?.5:1", [.identifier("c"), .punctuation(.question), .double(0.5), .punctuation(.colon), .integer(1)]),
         ("a??b", [.identifier("a"), .punctuation(.questionQuestion), .identifier("b")]),
-        ("a?b:c", [.identifier("a"), .punctuation(.question), .identifier("b"), .punctuation(.colon), .identifier("c")]),
+        (
+            "a?b:c",
+            [.identifier("a"), .punctuation(.question), .identifier("b"), .punctuation(.colon), .identifier("c")]
+        ),
         ("!=!", [.punctuation(.bangEqual), .punctuation(.bang)]),
-        ("<=<>=>", [.punctuation(.lessEqual), .punctuation(.less), .punctuation(.greaterEqual), .punctuation(.greater)]),
+        (
+            "<=<>=>",
+            [.punctuation(.lessEqual), .punctuation(.less), .punctuation(.greaterEqual), .punctuation(.greater)]
+        ),
         ("&&||", [.punctuation(.ampersandAmpersand), .punctuation(.pipePipe)]),
         ("a/b", [.identifier("a"), .punctuation(.slash), .identifier("b")]),
     ])
@@ -144,55 +156,101 @@ import Testing
         ("0x_1", "invalid-number", "invalid number '0x_1': '_' must stand between two digits", Span(0, 4)),
         ("0x", "invalid-number", "invalid number '0x': expected hex digits after '0x'", Span(0, 2)),
         ("0x1G", "invalid-number", "invalid number '0x1G': hex digits are 0-9 and A-F", Span(0, 4)),
-        ("1.5h", "invalid-number", "invalid number '1.5h': a duration takes a whole number before its unit", Span(0, 4)),
-        ("12abc", "invalid-number",
-         "invalid number '12abc': a number may be followed only by a duration unit (ms s m h d w)", Span(0, 5)),
-        ("30days", "invalid-number",
-         "invalid number '30days': a number may be followed only by a duration unit (ms s m h d w)", Span(0, 6)),
+        (
+            "1.5h", "invalid-number", "invalid number '1.5h': a duration takes a whole number before its unit",
+            Span(0, 4)
+        ),
+        (
+            "12abc", "invalid-number",
+            "invalid number '12abc': a number may be followed only by a duration unit (ms s m h d w)", Span(0, 5)
+        ),
+        (
+            "30days", "invalid-number",
+            "invalid number '30days': a number may be followed only by a duration unit (ms s m h d w)", Span(0, 6)
+        ),
         ("1u", "invalid-number", "invalid number '1u': Baton has no unsigned integers", Span(0, 2)),
-        ("99999999999999999999", "number-out-of-range",
-         "integer '99999999999999999999' is out of range for a 64-bit int (at most 9223372036854775807)", Span(0, 20)),
-        ("0x10000000000000000", "number-out-of-range",
-         "integer '0x10000000000000000' is out of range for a 64-bit int (at most 9223372036854775807)", Span(0, 19)),
+        (
+            "99999999999999999999", "number-out-of-range",
+            "integer '99999999999999999999' is out of range for a 64-bit int (at most 9223372036854775807)", Span(0, 20)
+        ),
+        (
+            "0x10000000000000000", "number-out-of-range",
+            "integer '0x10000000000000000' is out of range for a 64-bit int (at most 9223372036854775807)", Span(0, 19)
+        ),
         ("1e400", "number-out-of-range", "double '1e400' is out of range", Span(0, 5)),
         ("15251w", "number-out-of-range", "duration '15251w' is out of range (about 292 years at most)", Span(0, 6)),
-        ("\"abc", "unterminated-string",
-         "unterminated string: expected a closing \" before the end of the expression", Span(0, 4)),
-        ("'abc\n+ 1", "unterminated-string",
-         "unterminated string: expected a closing ' before the end of the line (use ''' for text on several lines)",
-         Span(0, 4)),
-        ("'''abc'", "unterminated-string",
-         "unterminated string: expected a closing ''' before the end of the expression", Span(0, 7)),
-        ("r'\\", "unterminated-string",
-         "unterminated string: expected a closing ' before the end of the expression", Span(0, 3)),
-        (#"'a\qb'"#, "invalid-escape",
-         #"invalid escape '\q' (valid: \\ \" \' \` \? \a \b \f \n \r \t \v \xHH \ooo \uHHHH \UHHHHHHHH)"#, Span(2, 4)),
-        (#"'\é'"#, "invalid-escape",
-         #"invalid escape '\é' (valid: \\ \" \' \` \? \a \b \f \n \r \t \v \xHH \ooo \uHHHH \UHHHHHHHH)"#, Span(1, 4)),
+        (
+            "\"abc", "unterminated-string",
+            "unterminated string: expected a closing \" before the end of the expression", Span(0, 4)
+        ),
+        (
+            "'abc\n+ 1", "unterminated-string",
+            "unterminated string: expected a closing ' before the end of the line (use ''' for text on several lines)",
+            Span(0, 4)
+        ),
+        (
+            "'''abc'", "unterminated-string",
+            "unterminated string: expected a closing ''' before the end of the expression", Span(0, 7)
+        ),
+        (
+            "r'\\", "unterminated-string",
+            "unterminated string: expected a closing ' before the end of the expression", Span(0, 3)
+        ),
+        (
+            #"'a\qb'"#, "invalid-escape",
+            #"invalid escape '\q' (valid: \\ \" \' \` \? \a \b \f \n \r \t \v \xHH \ooo \uHHHH \UHHHHHHHH)"#, Span(2, 4)
+        ),
+        (
+            #"'\é'"#, "invalid-escape",
+            #"invalid escape '\é' (valid: \\ \" \' \` \? \a \b \f \n \r \t \v \xHH \ooo \uHHHH \UHHHHHHHH)"#, Span(1, 4)
+        ),
         (#"'\x4'"#, "invalid-escape", #"invalid escape '\x4': expected 2 hex digits"#, Span(1, 4)),
         (#"'\u12G4'"#, "invalid-escape", #"invalid escape '\u12': expected 4 hex digits"#, Span(1, 5)),
-        (#"'\0'"#, "invalid-escape", #"invalid escape '\0': octal escapes take three digits, \000 to \377"#, Span(1, 3)),
-        (#"'\08'"#, "invalid-escape", #"invalid escape '\0': octal escapes take three digits, \000 to \377"#, Span(1, 3)),
-        (#"'\uD800'"#, "invalid-escape", #"invalid escape '\uD800': U+D800 is a surrogate, not a Unicode scalar"#, Span(1, 7)),
-        (#"'\UDFFF0000'"#, "invalid-escape",
-         #"invalid escape '\UDFFF0000': past U+10FFFF, the largest Unicode scalar"#, Span(1, 11)),
-        (#"'\U0000DC00'"#, "invalid-escape",
-         #"invalid escape '\U0000DC00': U+DC00 is a surrogate, not a Unicode scalar"#, Span(1, 11)),
-        (#"'\U00110000'"#, "invalid-escape",
-         #"invalid escape '\U00110000': past U+10FFFF, the largest Unicode scalar"#, Span(1, 11)),
+        (
+            #"'\0'"#, "invalid-escape", #"invalid escape '\0': octal escapes take three digits, \000 to \377"#,
+            Span(1, 3)
+        ),
+        (
+            #"'\08'"#, "invalid-escape", #"invalid escape '\0': octal escapes take three digits, \000 to \377"#,
+            Span(1, 3)
+        ),
+        (
+            #"'\uD800'"#, "invalid-escape", #"invalid escape '\uD800': U+D800 is a surrogate, not a Unicode scalar"#,
+            Span(1, 7)
+        ),
+        (
+            #"'\UDFFF0000'"#, "invalid-escape",
+            #"invalid escape '\UDFFF0000': past U+10FFFF, the largest Unicode scalar"#, Span(1, 11)
+        ),
+        (
+            #"'\U0000DC00'"#, "invalid-escape",
+            #"invalid escape '\U0000DC00': U+DC00 is a surrogate, not a Unicode scalar"#, Span(1, 11)
+        ),
+        (
+            #"'\U00110000'"#, "invalid-escape",
+            #"invalid escape '\U00110000': past U+10FFFF, the largest Unicode scalar"#, Span(1, 11)
+        ),
         ("'''a\\\nb'''", "invalid-escape", "invalid escape: a backslash before a line break", Span(4, 5)),
         ("#", "unexpected-character", "unexpected character '#'", Span(0, 1)),
         ("=", "unexpected-character", "unexpected character '='; did you mean '=='?", Span(0, 1)),
         ("&", "unexpected-character", "unexpected character '&'; did you mean '&&'?", Span(0, 1)),
         ("|", "unexpected-character", "unexpected character '|'; did you mean '||'?", Span(0, 1)),
         ("\u{01}", "unexpected-character", "unexpected control character U+0001", Span(0, 1)),
-        ("é", "unexpected-character",
-         "unexpected character 'é' (U+00E9); names use only ASCII letters, digits and '_'", Span(0, 2)),
-        ("😀", "unexpected-character",
-         "unexpected character '😀' (U+1F600); names use only ASCII letters, digits and '_'", Span(0, 4)),
-        ("“", "unexpected-character",
-         "unexpected character '“' (U+201C); strings are written between straight quotes \" or '", Span(0, 3)),
+        (
+            "é", "unexpected-character",
+            "unexpected character 'é' (U+00E9); names use only ASCII letters, digits and '_'", Span(0, 2)
+        ),
+        (
+            "😀", "unexpected-character",
+            "unexpected character '😀' (U+1F600); names use only ASCII letters, digits and '_'", Span(0, 4)
+        ),
+        (
+            "“", "unexpected-character",
+            "unexpected character '“' (U+201C); strings are written between straight quotes \" or '", Span(0, 3)
+        ),
         ("b'x'", "syntax", "Baton has no bytes literals; write a string without the 'b' prefix", Span(0, 4)),
+        ("rb'x'", "syntax", "Baton has no bytes literals; write a string without the 'b' prefix", Span(0, 5)),
+        ("BR\"\\\"", "syntax", "Baton has no bytes literals; write a string without the 'b' prefix", Span(0, 5)),
     ]
 
     @Test(arguments: malformedCases)
@@ -204,16 +262,18 @@ import Testing
     @Test func identifierWithUnicodeLetter() {
         let (tokens, diagnostics) = Lexer.tokenize("naïve")
         #expect(tokens.map(\.kind) == [.identifier("na"), .invalid, .identifier("ve"), .endOfInput])
-        #expect(diagnostics == [
-            .error(
-                "unexpected-character",
-                "unexpected character 'ï' (U+00EF); names use only ASCII letters, digits and '_'", at: Span(2, 4))
-        ])
+        #expect(
+            diagnostics == [
+                .error(
+                    "unexpected-character",
+                    "unexpected character 'ï' (U+00EF); names use only ASCII letters, digits and '_'", at: Span(2, 4))
+            ])
     }
 
     @Test func lexingGoesOnAfterAnError() {
         let (tokens, diagnostics) = Lexer.tokenize("a # b $ 'x\\q'")
-        #expect(tokens.map(\.kind) == [.identifier("a"), .invalid, .identifier("b"), .invalid, .string("x"), .endOfInput])
+        #expect(
+            tokens.map(\.kind) == [.identifier("a"), .invalid, .identifier("b"), .invalid, .string("x"), .endOfInput])
         #expect(diagnostics.map(\.span) == [Span(2, 3), Span(6, 7), Span(10, 12)])
     }
 }

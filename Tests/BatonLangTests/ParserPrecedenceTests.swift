@@ -61,8 +61,10 @@ import Testing
         ("{'a': 1, \"b\": 2,}", "{\"a\": 1, \"b\": 2}"),
         ("{a ? b : c : d}", "{(a ? b : c): d}"),
         ("c?.5:1", "(c ? 0.5 : 1)"),
-        ("lead.employees >= 1000 and lead.country in [\"US\", \"CA\"]",
-         "((lead.employees >= 1000) && (lead.country in [\"US\", \"CA\"]))"),
+        (
+            "lead.employees >= 1000 and lead.country in [\"US\", \"CA\"]",
+            "((lead.employees >= 1000) && (lead.country in [\"US\", \"CA\"]))"
+        ),
     ])
     func grouping(source: String, expected: String) {
         let result = Parser.parse(source)

@@ -9,6 +9,7 @@ import Testing
         ("", "no documents"),
         ("# only a comment\n", "no documents"),
         ("key:\n", "{\"key\": null}"),
+        ("a: {'<<': 1}\n", "{\"a\": {\"<<\": 1}}"),
         ("country: NO\nok: yes\nwhen: off\n", "{\"country\": \"NO\", \"ok\": \"yes\", \"when\": \"off\"}"),
         ("a: !!str 12\nb: !!int \"12\"\nc: !!float 1\nd: ! 12\n", "{\"a\": \"12\", \"b\": 12, \"c\": 1.0d, \"d\": \"12\"}"),
     ]
@@ -92,6 +93,9 @@ import Testing
     }
 
     static let badInput: [(String, String)] = [
+        (String(repeating: "k", count: 70) + ": 1\n" + String(repeating: "k", count: 70) + ": 2\n",
+         "2:1: duplicate key \"" + String(repeating: "k", count: 57) + "...\": first at line 1, again at line 2 [yaml-duplicate-key]"),
+        ("a: &k x\n*k : 1\nx: 2\n", "3:1: duplicate key \"x\": first at line 1, again at line 3 [yaml-duplicate-key]"),
         ("a: 1\nb: 2\na: 3\n", "3:1: duplicate key \"a\": first at line 1, again at line 3 [yaml-duplicate-key]"),
         ("x:\n  1: a\n  \"k\": b\n  k: c\n", "4:3: duplicate key \"k\": first at line 3, again at line 4 [yaml-duplicate-key]"),
         ("{a: 1, a: 2}", "1:8: duplicate key \"a\": first at line 1, again at line 1 [yaml-duplicate-key]"),
@@ -148,6 +152,14 @@ import Testing
         let anchored = "a: &x " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
         let nested = "b: " + String(repeating: "[", count: 60) + "*x" + String(repeating: "]", count: 60) + "\n"
         #expect(readError(anchored + nested) == "2:64: lists and mappings nest deeper than 256 levels [yaml-too-deep]")
+    }
+
+    @Test func countsAliasExpansionInNodes() {
+        let limits = YAMLLimits(maxAliasExpansion: 3)
+        #expect(readError("a: &a [1, 2]\nb: *a\n", limits: limits) == "no error")
+        #expect(
+            readError("a: &a [1, 2]\nb: *a\nc: *a\n", limits: limits)
+                == "3:4: aliases expand to more than 3 nodes [yaml-alias-limit]")
     }
 
     @Test func refusesAnAliasBombFast() {

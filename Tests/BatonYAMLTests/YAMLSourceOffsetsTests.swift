@@ -61,6 +61,7 @@ private func offsetMap(_ yaml: String) throws -> String {
         ("plain, folded", "k: a b\n  c\n\n  d\n", "\"a b \"@1:4 \"c\"@2:3 \"\\n\"@3:1 \"d\"@4:3 end@4:4"),
         ("plain, non-ASCII folded", "k: ü\n  é\n", "\"ü \"@1:4 \"é\"@2:3 end@2:4"),
         ("plain, in a flow list", "[a b, c]\n", "\"a b\"@1:2 end@1:5"),
+        ("plain, glued to its anchor", "k: &a:b\n", "\":b\"@1:6 end@1:8"),
         ("plain, after anchor and tag", "k: &x !!str  yes\n", "\"yes\"@1:14 end@1:17"),
         ("single-quoted", "k: 'it''s é\n  next'\n", "\"it'\"@1:5 \"s é \"@1:9 \"next\"@2:3 end@2:7"),
         ("single-quoted, empty lines", "k: ' a\n\n\n  b '\n", "\" a\"@1:5 \"\\n\"@2:1 \"\\n\"@3:1 \"b \"@4:3 end@4:5"),

@@ -8,9 +8,10 @@ enum Suggestions {
         for candidate in candidates where candidate != name {
             let distance = editDistance(target, Array(candidate.unicodeScalars), limit: limit)
             guard distance <= limit else { continue }
-            if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.name) {
-                best = (candidate, distance)
+            if let current = best, current.distance < distance || (current.distance == distance && current.name < candidate) {
+                continue
             }
+            best = (candidate, distance)
         }
         return best?.name
     }

@@ -22,6 +22,14 @@ extension Compiler {
                 return general(base)
             })
         }
+        if !traced, case .local(let localSlot) = operand.node {
+            return CompiledNode(evaluate: { activation in
+                if case .record(let record) = activation.locals[localSlot], let slot, slot < record.fields.count {
+                    return record.fields[slot]
+                }
+                return general(activation.locals[localSlot])
+            })
+        }
         let compiled = compile(operand)
         let evaluate = compiled.evaluate
         return fold([compiled]) { general(evaluate($0)) }

@@ -105,10 +105,12 @@ extension Compiler {
             default:
                 return .error(EvalError("'\(name)' ranges over a list or map, got \(container.typeName)", at: rangeSpan))
             }
-            let budgetError = Value.error(
-                EvalError("evaluation step budget of \(activation.stepBudget) exceeded", at: span))
-            let listCapError = Value.error(
-                EvalError("'\(name)' would build a list of more than \(activation.maximumListSize) elements", at: span))
+            var budgetError: Value {
+                .error(EvalError("evaluation step budget of \(activation.stepBudget) exceeded", at: span))
+            }
+            var listCapError: Value {
+                .error(EvalError("'\(name)' would build a list of more than \(activation.maximumListSize) elements", at: span))
+            }
             switch kind {
             case .all, .exists:
                 // Combined as && / || do: an error is absorbed if another element decides.

@@ -28,7 +28,7 @@ public struct Program: Sendable {
 
     /// Evaluates the expression; failures come back as `.error` values.
     public func evaluate(_ activation: Activation) -> Value {
-        activation.begin(localCount: localCount)
+        if localCount > 0 { activation.begin(localCount: localCount) }
         return evaluator(activation)
     }
 

@@ -3,7 +3,8 @@
 /// one evaluation. Create one per thread and reuse it across evaluations.
 public final class Activation {
     /// Variable values by slot (`Environment.slot(of:)`); `.null` until set.
-    public var values: [Value]
+    // Exclusivity is checked statically here; run-time checks cost more than the reads.
+    @exclusivity(unchecked) public var values: [Value]
     /// The evaluation time that `now`, `days_since` and `hours_since` read.
     public var now: Timestamp
     /// The most comprehension steps (one per element visited) one evaluation may take.
@@ -12,11 +13,11 @@ public final class Activation {
     public var maximumListSize: Int = 100_000
 
     /// Comprehension steps taken by the current evaluation.
-    var steps = 0
+    @exclusivity(unchecked) var steps = 0
     /// Comprehension variables by slot (their nesting depth).
-    var locals: [Value] = []
+    @exclusivity(unchecked) var locals: [Value] = []
     /// Sub-expression values recorded by a traced evaluation.
-    var traceEntries: [TraceEntry] = []
+    @exclusivity(unchecked) var traceEntries: [TraceEntry] = []
 
     /// An activation for programs compiled by `environment`, every variable null.
     public init(environment: Environment, now: Timestamp) {

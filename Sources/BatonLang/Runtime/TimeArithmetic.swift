@@ -10,7 +10,11 @@ enum TimeArithmetic {
     static func add(_ timestamp: Timestamp, _ duration: TimeDuration) -> Value {
         let wholeSeconds = duration.nanoseconds / nanosecondsPerSecond
         var nanos = Int64(timestamp.nanos) + duration.nanoseconds % nanosecondsPerSecond
-        var seconds = timestamp.seconds + wholeSeconds
+        // `now` is set by callers and may be anything: never trap on overflow.
+        var (seconds, overflow) = timestamp.seconds.addingReportingOverflow(wholeSeconds)
+        guard !overflow, seconds > Int64.min, seconds < Int64.max else {
+            return .error(EvalError("timestamp out of range"))
+        }
         if nanos < 0 {
             nanos += nanosecondsPerSecond
             seconds -= 1
@@ -25,12 +29,11 @@ enum TimeArithmetic {
     }
 
     static func difference(_ a: Timestamp, _ b: Timestamp) -> Value {
-        // Both are within years 0001–9999, so the difference fits in Int64 seconds.
-        let seconds = a.seconds - b.seconds
+        let (seconds, overflow) = a.seconds.subtractingReportingOverflow(b.seconds)
         let nanos = Int64(a.nanos) - Int64(b.nanos)
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: nanosecondsPerSecond)
-        let (total, overflow2) = scaled.addingReportingOverflow(nanos)
-        guard !overflow, !overflow2 else { return .error(EvalError("duration out of range")) }
+        let (scaled, overflow2) = seconds.multipliedReportingOverflow(by: nanosecondsPerSecond)
+        let (total, overflow3) = scaled.addingReportingOverflow(nanos)
+        guard !overflow, !overflow2, !overflow3 else { return .error(EvalError("duration out of range")) }
         return .duration(TimeDuration(nanoseconds: total))
     }
 

@@ -100,7 +100,15 @@ func compareNumbers(_ integer: Int64, _ double: Double) -> Int? {
 /// Whether two strings hold the same Unicode scalars.
 @inline(__always)
 func sameScalars(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    guard a.utf8.count == b.utf8.count else { return false }
+    let fast = a.utf8.withContiguousStorageIfAvailable { left in
+        b.utf8.withContiguousStorageIfAvailable { right in
+            for index in 0..<left.count where left[index] != right[index] { return false }
+            return true
+        }
+    }
+    if let result = fast ?? nil { return result }
+    return a.utf8.elementsEqual(b.utf8)
 }
 
 /// Orders strings by Unicode scalar values, without normalisation.

@@ -62,7 +62,9 @@ extension Lexer {
             }
             let (nanoseconds, overflow) = Int64(truncatingIfNeeded: magnitude).multipliedReportingOverflow(by: unit)
             guard magnitude <= UInt64(Int64.max), !overflow else {
-                report(DiagnosticCode.numberOutOfRange, "duration '\(text(span))' is out of range (about 292 years at most)", at: span)
+                report(
+                    DiagnosticCode.numberOutOfRange,
+                    "duration '\(text(span))' is out of range (about 292 years at most)", at: span)
                 return Token(kind: .duration(TimeDuration(nanoseconds: 0)), span: span)
             }
             return Token(kind: .duration(TimeDuration(nanoseconds: nanoseconds)), span: span)

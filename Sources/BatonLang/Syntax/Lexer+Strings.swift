@@ -12,7 +12,9 @@ extension Lexer {
         var segmentStart = cursor
         while true {
             guard cursor < end else {
-                let closing = triple ? String(repeating: Character(Unicode.Scalar(quote)), count: 3) : String(Unicode.Scalar(quote))
+                let closing =
+                    triple
+                    ? String(repeating: Character(Unicode.Scalar(quote)), count: 3) : String(Unicode.Scalar(quote))
                 index = cursor
                 report(
                     DiagnosticCode.unterminatedString,

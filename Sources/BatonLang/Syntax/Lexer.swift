@@ -124,25 +124,35 @@ struct Lexer {
         index = wordEnd
         let length = wordEnd - start
         if wordEnd < end, bytes[wordEnd] == ASCII.doubleQuote || bytes[wordEnd] == ASCII.singleQuote, length <= 2 {
-            let prefix = bytes[start] | 0x20
-            if length == 1, prefix == ASCII.lowerR {
+            // String prefixes: r (raw); CEL's b, rb and br (bytes) do not exist in Baton.
+            let first = bytes[start] | 0x20
+            let second = length == 2 ? bytes[start + 1] | 0x20 : 0
+            let isRaw = first == ASCII.lowerR || second == ASCII.lowerR
+            let isBytes =
+                (length == 1 && first == ASCII.lowerB)
+                || (length == 2 && isRaw && (first == ASCII.lowerB || second == ASCII.lowerB))
+            if length == 1, isRaw {
                 return lexString(tokenStart: start, quoteAt: wordEnd, raw: true)
             }
-            let second = length == 2 ? bytes[start + 1] | 0x20 : 0
-            if prefix == ASCII.lowerB || (length == 2 && (prefix == ASCII.lowerR || second == ASCII.lowerR)
-                && (prefix == ASCII.lowerB || second == ASCII.lowerB))
-            {
-                var string = lexString(tokenStart: start, quoteAt: wordEnd, raw: second == ASCII.lowerR || prefix == ASCII.lowerR)
-                report(DiagnosticCode.syntax, "Baton has no bytes literals; write a string without the 'b' prefix", at: string.span)
+            if isBytes {
+                var string = lexString(tokenStart: start, quoteAt: wordEnd, raw: isRaw)
+                report(
+                    DiagnosticCode.syntax, "Baton has no bytes literals; write a string without the 'b' prefix",
+                    at: string.span)
                 string.kind = .invalid
                 return string
             }
         }
-        let word = String(decoding: bytes[start..<wordEnd], as: UTF8.self)
         let span = Span(start, wordEnd)
-        if let keyword = Keyword(rawValue: word) { return Token(kind: .keyword(keyword), span: span) }
-        if futureReservedWords.contains(word) { return Token(kind: .reservedWord(word), span: span) }
-        return Token(kind: .identifier(word), span: span)
+        // Reserved words are 2 to 6 lower-case letters: most names skip the lookup.
+        if length <= 6, bytes[start] >= ASCII.lowerA {
+            var packed: UInt64 = 0
+            for byte in bytes[start..<wordEnd] { packed = packed << 8 | UInt64(byte) }
+            for (spelling, kind) in reservedSpellings where spelling == packed {
+                return Token(kind: kind, span: span)
+            }
+        }
+        return Token(kind: .identifier(String(decoding: bytes[start..<wordEnd], as: UTF8.self)), span: span)
     }
 
     private mutating func unexpectedCharacter(hint: String) -> Token {

@@ -41,7 +41,8 @@ enum OperatorTable {
         switch first {
         case .punctuation(let punctuation):
             switch punctuation {
-            case .pipePipe: return InfixOperator(binaryOperator: .or, precedence: .or, associativity: .left, tokenCount: 1)
+            case .pipePipe:
+                return InfixOperator(binaryOperator: .or, precedence: .or, associativity: .left, tokenCount: 1)
             case .ampersandAmpersand:
                 return InfixOperator(binaryOperator: .and, precedence: .and, associativity: .left, tokenCount: 1)
             case .equalEqual: return relation(.equal)
@@ -51,7 +52,8 @@ enum OperatorTable {
             case .greater: return relation(.greater)
             case .greaterEqual: return relation(.greaterOrEqual)
             case .questionQuestion:
-                return InfixOperator(binaryOperator: .coalesce, precedence: .coalesce, associativity: .right, tokenCount: 1)
+                return InfixOperator(
+                    binaryOperator: .coalesce, precedence: .coalesce, associativity: .right, tokenCount: 1)
             case .plus: return additive(.add)
             case .minus: return additive(.subtract)
             case .star: return multiplicative(.multiply)

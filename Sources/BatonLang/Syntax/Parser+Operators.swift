@@ -9,7 +9,7 @@ extension ExpressionParser {
         defer { depth -= 1 }
         let then = parseExpression()
         guard consume(.colon) != nil else {
-            expected("':' to match '?' at \(lineAndColumn(of: questionSpan.start))")
+            expectedColon(matching: questionSpan)
             let missing = errorNode(at: .at(currentSpan.start))
             return Expr(.conditional(condition, then, missing), condition.span.union(then.span))
         }
@@ -21,12 +21,8 @@ extension ExpressionParser {
     /// word `not`, by precedence climbing over `OperatorTable`.
     mutating func parseInfix(atLeast minimum: OperatorTable.Precedence) -> Expr {
         var left: Expr
-        if case .keyword(.not) = currentKind, minimum <= .not {
-            let notSpan = advance()
-            guard enterNesting(at: notSpan) else { return errorNode(at: notSpan) }
-            let operand = parseInfix(atLeast: .not)
-            depth -= 1
-            left = Expr(.unary(.not, operand), notSpan.union(operand.span))
+        if case .keyword(.not) = tokens[position].kind, minimum <= .not {
+            left = parseWordNot()
         } else {
             left = parseUnary()
         }
@@ -39,13 +35,7 @@ extension ExpressionParser {
             var operatorSpan = advance()
             if infix.tokenCount == 2 { operatorSpan = operatorSpan.union(advance()) }
             if infix.associativity == .none {
-                if previousRelation {
-                    error(
-                        DiagnosticCode.nonAssociative,
-                        "'\(infix.binaryOperator.rawValue)' cannot follow another comparison;"
-                            + " use 'and' to join two comparisons, or parentheses to compare a comparison's result",
-                        at: operatorSpan)
-                }
+                if previousRelation { reportChainedComparison(infix.binaryOperator, at: operatorSpan) }
                 previousRelation = true
             } else {
                 previousRelation = false
@@ -57,6 +47,27 @@ extension ExpressionParser {
             left = Expr(.binary(infix.binaryOperator, left, right), left.span.union(right.span))
         }
         return left
+    }
+
+    /// `"not" not`: the word form, whose operand may hold comparisons.
+    private mutating func parseWordNot() -> Expr {
+        let notSpan = advance()
+        guard enterNesting(at: notSpan) else { return errorNode(at: notSpan) }
+        defer { depth -= 1 }
+        let operand = parseInfix(atLeast: .not)
+        return Expr(.unary(.not, operand), notSpan.union(operand.span))
+    }
+
+    private mutating func reportChainedComparison(_ binaryOperator: BinaryOperator, at span: Span) {
+        error(
+            DiagnosticCode.nonAssociative,
+            "'\(binaryOperator.rawValue)' cannot follow another comparison;"
+                + " use 'and' to join two comparisons, or parentheses to compare a comparison's result",
+            at: span)
+    }
+
+    private mutating func expectedColon(matching questionSpan: Span) {
+        expected("':' to match '?' at \(lineAndColumn(of: questionSpan.start))")
     }
 
     /// `unary = ("!" | "-") unary | postfix`.

@@ -11,6 +11,16 @@ extension Expr {
         return output
     }
 
+    /// Prints the operand of a postfix step; a negative number literal needs
+    /// parentheses there, as `-1.abs()` means `-(1.abs())`.
+    private static func printOperand(_ expr: Expr, into output: inout String) {
+        guard case .literal(let literal) = expr.kind, literal.sourceText.hasPrefix("-") else {
+            print(expr, into: &output)
+            return
+        }
+        output += "(" + literal.sourceText + ")"
+    }
+
     private static func print(_ expr: Expr, into output: inout String) {
         switch expr.kind {
         case .literal(let literal):
@@ -18,24 +28,31 @@ extension Expr {
         case .identifier(let name):
             output += name
         case .select(let operand, let field, let optional, _):
-            print(operand, into: &output)
+            printOperand(operand, into: &output)
             output += optional ? "?." : "."
             output += field
         case .call(let receiver, let function, let arguments, let optional, _):
             if let receiver {
-                print(receiver, into: &output)
+                printOperand(receiver, into: &output)
                 output += optional ? "?." : "."
             }
             output += function
             printSequence(arguments, open: "(", close: ")", into: &output)
         case .index(let operand, let index):
-            print(operand, into: &output)
+            printOperand(operand, into: &output)
             output += "["
             print(index, into: &output)
             output += "]"
         case .unary(let unaryOperator, let operand):
             output += "(" + unaryOperator.rawValue
-            print(operand, into: &output)
+            if unaryOperator == .negate, case .literal(let literal) = operand.kind, literal.isNumber,
+                !literal.sourceText.hasPrefix("-")
+            {
+                // `-(1)` is not the literal `-1`: keep the two apart.
+                output += "(" + literal.sourceText + ")"
+            } else {
+                print(operand, into: &output)
+            }
             output += ")"
         case .binary(let binaryOperator, let left, let right):
             output += "("
@@ -85,6 +102,13 @@ extension Literal {
         case .double(let value): return String(value)
         case .string(let value): return Self.quoted(value)
         case .duration(let duration): return Self.durationText(duration.nanoseconds)
+        }
+    }
+
+    fileprivate var isNumber: Bool {
+        switch self {
+        case .int, .double, .duration: true
+        case .null, .bool, .string: false
         }
     }
 

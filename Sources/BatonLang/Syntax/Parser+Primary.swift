@@ -1,8 +1,22 @@
 /// Postfix steps, primaries, and the bracketed sequences (lists, maps, arguments).
 extension ExpressionParser {
     /// `postfix = primary { "." IDENT [ args ] | "?." IDENT [ args ] | "[" expr "]" }`.
+    ///
+    /// The functions on the path of every nesting level keep few locals, so
+    /// that the deepest accepted expression needs little stack, even in debug
+    /// builds: the work with many locals is in functions that do not recurse.
     mutating func parsePostfix() -> Expr {
-        var expr = parsePrimary()
+        let primary = parsePrimary()
+        switch tokens[position].kind {
+        case .punctuation(.dot), .punctuation(.questionDot), .punctuation(.leftBracket):
+            return parsePostfixSteps(after: primary)
+        default:
+            return primary
+        }
+    }
+
+    private mutating func parsePostfixSteps(after primary: Expr) -> Expr {
+        var expr = primary
         var chainLength = 0
         defer { depth -= chainLength }
         while true {
@@ -17,12 +31,13 @@ extension ExpressionParser {
                 case .identifier(let identifier), .reservedWord(let identifier):
                     name = identifier
                 default:
-                    expected("a field name after '\(optional ? "?." : ".")'")
+                    expected(optional ? "a field name after '?.'" : "a field name after '.'")
                     return expr
                 }
                 let nameSpan = advance()
                 if isPunctuation(.leftParenthesis) {
-                    let (arguments, closeSpan) = parseArguments()
+                    // The `.` step already counted this call's level.
+                    let (arguments, closeSpan) = parseArguments(isNewLevel: false)
                     expr = Expr(
                         .call(receiver: expr, function: name, args: arguments, optional: optional, nameSpan: nameSpan),
                         expr.span.union(closeSpan))
@@ -37,7 +52,7 @@ extension ExpressionParser {
                 chainLength += 1
                 let index = parseExpression()
                 guard let closeSpan = consume(.rightBracket) else {
-                    expected("']' to close '[' at \(lineAndColumn(of: openSpan.start))")
+                    expectedClosing("]", opener: "[", openedAt: openSpan.start)
                     return Expr(.index(operand: expr, index: index), expr.span.union(index.span))
                 }
                 expr = Expr(.index(operand: expr, index: index), expr.span.union(closeSpan))
@@ -49,6 +64,27 @@ extension ExpressionParser {
 
     /// `primary = literal | IDENT [ args ] | "(" expr ")" | list | map`.
     mutating func parsePrimary() -> Expr {
+        switch tokens[position].kind {
+        case .punctuation(.leftParenthesis): parseParenthesized()
+        case .punctuation(.leftBracket): parseList()
+        case .punctuation(.leftBrace): parseMap()
+        case .identifier: parseIdentifierOrCall()
+        default: parseAtom()
+        }
+    }
+
+    private mutating func parseIdentifierOrCall() -> Expr {
+        let span = advance()
+        guard case .identifier(let name) = tokens[position - 1].kind else { return errorNode(at: span) }
+        guard isPunctuation(.leftParenthesis) else { return Expr(.identifier(name), span) }
+        let (arguments, closeSpan) = parseArguments(isNewLevel: true)
+        return Expr(
+            .call(receiver: nil, function: name, args: arguments, optional: false, nameSpan: span),
+            span.union(closeSpan))
+    }
+
+    /// A literal, or an error for a token that cannot start an operand.
+    private mutating func parseAtom() -> Expr {
         let token = current
         switch token.kind {
         case .integer(let magnitude):
@@ -79,19 +115,6 @@ extension ExpressionParser {
         case .keyword(.null):
             advance()
             return Expr(.literal(.null), token.span)
-        case .identifier(let name):
-            advance()
-            guard isPunctuation(.leftParenthesis) else { return Expr(.identifier(name), token.span) }
-            let (arguments, closeSpan) = parseArguments()
-            return Expr(
-                .call(receiver: nil, function: name, args: arguments, optional: false, nameSpan: token.span),
-                token.span.union(closeSpan))
-        case .punctuation(.leftParenthesis):
-            return parseParenthesized()
-        case .punctuation(.leftBracket):
-            return parseList()
-        case .punctuation(.leftBrace):
-            return parseMap()
         case .reservedWord(let word):
             advance()
             error(DiagnosticCode.reservedWord, "'\(word)' is reserved", at: token.span)
@@ -119,7 +142,7 @@ extension ExpressionParser {
         defer { depth -= 1 }
         let inner = parseExpression()
         guard let closeSpan = consume(.rightParenthesis) else {
-            expected("')' to close '(' at \(lineAndColumn(of: openSpan.start))")
+            expectedClosing(")", opener: "(", openedAt: openSpan.start)
             return Expr(inner.kind, openSpan.union(inner.span))
         }
         // The node covers its parentheses, so carets under `(a + b) * c` start at `(`.
@@ -131,7 +154,9 @@ extension ExpressionParser {
         guard enterNesting(at: openSpan) else { return errorNode(at: openSpan) }
         defer { depth -= 1 }
         var elements: [Expr] = []
-        let closeSpan = parseSequence(openSpan: openSpan, closer: .rightBracket, entryName: "list entry", pluralName: "list entries") { parser in
+        let closeSpan = parseSequence(
+            openSpan: openSpan, closer: .rightBracket, entryName: "list entry", pluralName: "list entries"
+        ) { parser in
             elements.append(parser.parseExpression())
         }
         return Expr(.list(elements), openSpan.union(closeSpan))
@@ -142,7 +167,9 @@ extension ExpressionParser {
         guard enterNesting(at: openSpan) else { return errorNode(at: openSpan) }
         defer { depth -= 1 }
         var entries: [MapEntry] = []
-        let closeSpan = parseSequence(openSpan: openSpan, closer: .rightBrace, entryName: "map entry", pluralName: "map entries") { parser in
+        let closeSpan = parseSequence(
+            openSpan: openSpan, closer: .rightBrace, entryName: "map entry", pluralName: "map entries"
+        ) { parser in
             let key = parser.parseExpression()
             guard parser.consume(.colon) != nil else {
                 parser.expected("':' after map key")
@@ -156,12 +183,16 @@ extension ExpressionParser {
 
     /// `args = "(" [ expr { "," expr } [ "," ] ] ")"`, from the current `(`;
     /// returns the span of `)`, or of the last token read when it is missing.
-    mutating func parseArguments() -> (arguments: [Expr], closeSpan: Span) {
+    mutating func parseArguments(isNewLevel: Bool) -> (arguments: [Expr], closeSpan: Span) {
         let openSpan = advance()
-        guard enterNesting(at: openSpan) else { return ([], openSpan) }
-        defer { depth -= 1 }
+        if isNewLevel {
+            guard enterNesting(at: openSpan) else { return ([], openSpan) }
+        }
+        defer { if isNewLevel { depth -= 1 } }
         var arguments: [Expr] = []
-        let closeSpan = parseSequence(openSpan: openSpan, closer: .rightParenthesis, entryName: "argument", pluralName: "arguments") { parser in
+        let closeSpan = parseSequence(
+            openSpan: openSpan, closer: .rightParenthesis, entryName: "argument", pluralName: "arguments"
+        ) { parser in
             arguments.append(parser.parseExpression())
         }
         return (arguments, closeSpan)
@@ -175,23 +206,16 @@ extension ExpressionParser {
         openSpan: Span, closer: Punctuation, entryName: String, pluralName: String,
         parseEntry: (inout ExpressionParser) -> Void
     ) -> Span {
-        let opener = String(decoding: bytes[openSpan.start..<openSpan.end], as: UTF8.self)
-        let unclosed = "'\(closer.rawValue)' to close '\(opener)' at \(lineAndColumn(of: openSpan.start))"
         var count = 0
         while true {
             if let closeSpan = consume(closer) { return closeSpan }
             if isAtEnd || abandoned {
-                expected(unclosed)
+                expectedClosing(closer.rawValue, opener: opening(openSpan), openedAt: openSpan.start)
                 return lastReadSpan(after: openSpan)
             }
             count += 1
             if count == Parser.maximumEntries + 1 {
-                // Reported even while recovering: it is not a follow-on error.
-                diagnostics.append(
-                    .error(
-                        DiagnosticCode.tooManyEntries,
-                        "too many \(pluralName): at most \(Parser.maximumEntries) are allowed",
-                        at: currentSpan))
+                reportTooManyEntries(pluralName)
             }
             parseEntry(&self)
             if abandoned { return lastReadSpan(after: openSpan) }
@@ -204,10 +228,10 @@ extension ExpressionParser {
                 return closeSpan
             }
             if isAtEnd {
-                expected(unclosed)
+                expectedClosing(closer.rawValue, opener: opening(openSpan), openedAt: openSpan.start)
                 return lastReadSpan(after: openSpan)
             }
-            expected("',' or '\(closer.rawValue)' after \(entryName)")
+            expectedSeparator(closer, after: entryName)
             skipToSeparator(closer: closer)
             if consume(.comma) != nil {
                 recovering = false
@@ -245,5 +269,30 @@ extension ExpressionParser {
     /// The span of the last token consumed (at least `floor`).
     private func lastReadSpan(after floor: Span) -> Span {
         position > 0 ? floor.union(tokens[position - 1].span) : floor
+    }
+}
+
+/// Messages, kept out of the recursive functions so that their frames stay small.
+extension ExpressionParser {
+    /// Reports a missing closing bracket, naming where its opener was.
+    mutating func expectedClosing(_ closer: String, opener: String, openedAt offset: Int) {
+        expected("'\(closer)' to close '\(opener)' at \(lineAndColumn(of: offset))")
+    }
+
+    mutating func expectedSeparator(_ closer: Punctuation, after entryName: String) {
+        expected("',' or '\(closer.rawValue)' after \(entryName)")
+    }
+
+    mutating func reportTooManyEntries(_ pluralName: String) {
+        // Reported even while recovering: it is not a follow-on error.
+        diagnostics.append(
+            .error(
+                DiagnosticCode.tooManyEntries, "too many \(pluralName): at most \(Parser.maximumEntries) are allowed",
+                at: currentSpan))
+    }
+
+    /// The text of an opening bracket.
+    func opening(_ span: Span) -> String {
+        String(decoding: bytes[span.start..<span.end], as: UTF8.self)
     }
 }

@@ -40,7 +40,10 @@ public enum Parser {
             let message = "expression is too long: \(range.count) bytes, the limit is \(maximumLength) (64 KiB)"
             return ParseResult(
                 expr: nil,
-                diagnostics: [.error(DiagnosticCode.tooLong, message, at: Span(range.lowerBound + maximumLength, range.upperBound))])
+                diagnostics: [
+                    .error(
+                        DiagnosticCode.tooLong, message, at: Span(range.lowerBound + maximumLength, range.upperBound))
+                ])
         }
         let (tokens, lexerDiagnostics) = Lexer.tokenize(bytes: bytes, range: range)
         var parser = ExpressionParser(bytes: bytes, tokens: tokens)

@@ -55,7 +55,9 @@ public enum TemplateParser {
             }
             let holeSpan = Span(holeStart, holeEnd + 2)
             let expressionRange = (holeStart + 2)..<holeEnd
-            if bytes[expressionRange].allSatisfy({ $0 == ASCII.space || $0 == ASCII.tab || $0 == ASCII.newline || $0 == ASCII.carriageReturn }) {
+            if bytes[expressionRange].allSatisfy({
+                $0 == ASCII.space || $0 == ASCII.tab || $0 == ASCII.newline || $0 == ASCII.carriageReturn
+            }) {
                 diagnostics.append(.error(DiagnosticCode.invalidTemplate, "empty template hole '{{}}'", at: holeSpan))
             } else {
                 let result = Parser.parse(bytes: bytes, range: expressionRange)
@@ -89,7 +91,9 @@ public enum TemplateParser {
                 var wordEnd = cursor + 1
                 while wordEnd < bytes.count, isWordByte(bytes[wordEnd]) { wordEnd += 1 }
                 let isRawPrefix = wordEnd == cursor + 1 && byte | 0x20 == ASCII.lowerR
-                if isRawPrefix, wordEnd < bytes.count, bytes[wordEnd] == ASCII.doubleQuote || bytes[wordEnd] == ASCII.singleQuote {
+                if isRawPrefix, wordEnd < bytes.count,
+                    bytes[wordEnd] == ASCII.doubleQuote || bytes[wordEnd] == ASCII.singleQuote
+                {
                     cursor = endOfString(in: bytes, quoteAt: wordEnd, raw: true)
                 } else {
                     cursor = wordEnd

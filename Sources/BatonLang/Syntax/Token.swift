@@ -60,4 +60,14 @@ enum Punctuation: String, Sendable, CaseIterable {
 }
 
 /// Words that are not identifiers because later versions may give them syntax.
-let futureReservedWords: Set<String> = ["if", "then", "else", "let", "for", "while", "as", "import"]
+let futureReservedWords: [String] = ["if", "then", "else", "let", "for", "while", "as", "import"]
+
+/// Every keyword and reserved word with its token, the spelling packed into
+/// an integer (one byte each, big-endian) so the lexer compares words fast.
+let reservedSpellings: [(UInt64, TokenKind)] =
+    Keyword.allCases.map { (packedSpelling($0.rawValue), TokenKind.keyword($0)) }
+    + futureReservedWords.map { (packedSpelling($0), TokenKind.reservedWord($0)) }
+
+private func packedSpelling(_ word: String) -> UInt64 {
+    word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+}

@@ -29,7 +29,8 @@ enum YAMLEscapes {
         case UInt8(ascii: "L"): code = 0x2028
         case UInt8(ascii: "P"): code = 0x2029
         case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
-            let digitCount = source[position + 1] == UInt8(ascii: "x") ? 2 : source[position + 1] == UInt8(ascii: "u") ? 4 : 8
+            let letter = source[position + 1]
+            let digitCount = letter == UInt8(ascii: "x") ? 2 : letter == UInt8(ascii: "u") ? 4 : 8
             guard position + 2 + digitCount <= limit else { return nil }
             var value: UInt32 = 0
             for index in position + 2..<position + 2 + digitCount {

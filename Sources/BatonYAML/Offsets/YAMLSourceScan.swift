@@ -12,7 +12,14 @@ enum YAMLSourceScan {
         var position = start
         let end = min(limit, bytes.count)
         while position < end, bytes[position] == UInt8(ascii: "&") || bytes[position] == UInt8(ascii: "!") {
-            while position < end, !isBlank(bytes[position]), !isASCIIBreak(bytes[position]) { position += 1 }
+            if bytes[position] == UInt8(ascii: "&") {
+                // libyaml ends an anchor name at the first byte that is not
+                // alphanumeric, `-` or `_` (`&a:b` anchors `a` to `:b`).
+                position += 1
+                while position < end, isAnchorCharacter(bytes[position]) { position += 1 }
+            } else {
+                while position < end, !isBlank(bytes[position]), !isASCIIBreak(bytes[position]) { position += 1 }
+            }
             while position < end {
                 let byte = bytes[position]
                 if isBlank(byte) || isASCIIBreak(byte) {
@@ -25,6 +32,16 @@ enum YAMLSourceScan {
             }
         }
         return position
+    }
+
+    static func isAnchorCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
     }
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }

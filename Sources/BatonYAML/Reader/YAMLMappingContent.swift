@@ -24,7 +24,8 @@ struct YAMLMappingContent {
         if let firstLine = keyLines[identity] {
             throw YAMLError(
                 path: path, mark: key.start,
-                message: "duplicate key \(Self.display(keyScalar.text)): first at line \(firstLine), again at line \(key.start.line)",
+                message: "duplicate key \(Self.display(keyScalar.text)): "
+                    + "first at line \(firstLine), again at line \(key.start.line)",
                 code: "yaml-duplicate-key")
         }
         keyLines[identity] = key.start.line
@@ -85,7 +86,10 @@ struct YAMLMappingContent {
 
     /// A key quoted for a message, shortened if long.
     static func display(_ text: String) -> String {
-        let shown = text.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "..." : text
+        var shown = text
+        if text.unicodeScalars.count > 60 {
+            shown = String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "..."
+        }
         var quoted = "\""
         for scalar in shown.unicodeScalars {
             switch scalar {

@@ -33,7 +33,9 @@ enum YAMLScalarCheck {
         }
     }
 
-    static func checkCollectionTag(_ tag: String?, expected: String, path: String, at mark: YAMLMark) throws(YAMLError) {
+    static func checkCollectionTag(
+        _ tag: String?, expected: String, path: String, at mark: YAMLMark
+    ) throws(YAMLError) {
         guard let tag, tag != YAMLTag.nonSpecific, tag != expected else { return }
         throw unsupportedTag(tag, path: path, at: mark)
     }
@@ -41,7 +43,8 @@ enum YAMLScalarCheck {
     private static func unsupportedTag(_ tag: String, path: String, at mark: YAMLMark) -> YAMLError {
         YAMLError(
             path: path, mark: mark,
-            message: "unsupported tag \(shortTag(tag)) (only !!str, !!int, !!float, !!bool, !!null, !!seq, !!map and ! are allowed where they fit)",
+            message: "unsupported tag \(shortTag(tag)) "
+                + "(only !!str, !!int, !!float, !!bool, !!null, !!seq, !!map and ! are allowed where they fit)",
             code: "yaml-tag")
     }
 

@@ -95,10 +95,10 @@ extension Environment {
             switch part {
             case .text(let text):
                 parts.append(.text(text))
-            case .hole(let expr, let span):
+            case .hole(let expr, _):
                 let compilation = compile(parsed: expr, source: source)
                 diagnostics += compilation.diagnostics
-                if let program = compilation.program { parts.append(.hole(program, span: span)) }
+                if let program = compilation.program { parts.append(.hole(program, span: expr.span)) }
             }
         }
         diagnostics = Self.sorted(diagnostics)
