@@ -11,7 +11,10 @@ import Testing
             "diff", "--base", "\(Self.fixtures)/base", "--rules", "\(Self.fixtures)/base", "--now", Self.now,
             "\(Self.fixtures)/leads.ndjson",
         ])
-        #expect(result.stdout.contains("\n7 leads evaluated under both at 2026-11-25T12:00:00Z\n\nNo lead changes grade, handoff status, assignee or total score.\n"))
+        #expect(
+            result.stdout.contains(
+                "\n7 leads evaluated under both at 2026-11-25T12:00:00Z\n\nNo lead changes grade, handoff status, assignee or total score.\n"
+            ))
         #expect(!result.stdout.contains("Examples"))
         #expect(result.stderr == "")
         #expect(result.status == 0)
@@ -39,9 +42,14 @@ import Testing
     }
 
     @Test func leadsComeFromStdinWithDash() throws {
-        let leads = try String(contentsOf: BatonProcess.packageRoot.appendingPathComponent("\(Self.fixtures)/leads.ndjson"), encoding: .utf8)
+        let leads = try String(
+            contentsOf: BatonProcess.packageRoot.appendingPathComponent("\(Self.fixtures)/leads.ndjson"),
+            encoding: .utf8)
         let result = try BatonProcess.run(
-            ["diff", "--base", "\(Self.fixtures)/base", "--rules", "\(Self.fixtures)/threshold", "--now", Self.now, "-"],
+            [
+                "diff", "--base", "\(Self.fixtures)/base", "--rules", "\(Self.fixtures)/threshold", "--now", Self.now,
+                "-",
+            ],
             stdin: leads)
         #expect(result.stdout.contains("  grade           D-3 B → A; D-6 B → A\n"))
         #expect(result.status == 0)
@@ -60,7 +68,9 @@ import Testing
                 line 6 (E-6): error: lead.employees: expected int, got array
 
                 """)
-        #expect(result.stdout.contains("2 leads evaluated under both at 2026-11-25T12:00:00Z; 4 lines could not be evaluated\n"))
+        #expect(
+            result.stdout.contains(
+                "2 leads evaluated under both at 2026-11-25T12:00:00Z; 4 lines could not be evaluated\n"))
         #expect(result.status == 1)
     }
 
@@ -72,7 +82,8 @@ import Testing
         #expect(missingLeads.stderr == "error: cannot read \(Self.fixtures)/no-such-file.ndjson\n")
         #expect(missingLeads.status == 2)
         let missingBase = try BatonProcess.run([
-            "diff", "--base", "\(Self.fixtures)/nothing", "--rules", "\(Self.fixtures)/base", "\(Self.fixtures)/leads.ndjson",
+            "diff", "--base", "\(Self.fixtures)/nothing", "--rules", "\(Self.fixtures)/base",
+            "\(Self.fixtures)/leads.ndjson",
         ])
         #expect(missingBase.status == 2)
         let noBase = try BatonProcess.run(["diff", "--rules", "\(Self.fixtures)/base", "\(Self.fixtures)/leads.ndjson"])

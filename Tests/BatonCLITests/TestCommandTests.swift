@@ -6,7 +6,9 @@ import Testing
     static let fixtures = "Tests/BatonRulesTests/Fixtures/testrunner"
 
     @Test func passingSuiteExitsZeroWithTheSummaryAsLastLine() throws {
-        let result = try BatonProcess.run(["test", "--rules", "\(Self.fixtures)/passing", "--now", "2026-11-25T12:00:00Z"])
+        let result = try BatonProcess.run([
+            "test", "--rules", "\(Self.fixtures)/passing", "--now", "2026-11-25T12:00:00Z",
+        ])
         #expect(result.stdout == "3 passed, 0 failed\n")
         #expect(result.stderr == "")
         #expect(result.status == 0)
@@ -44,18 +46,27 @@ import Testing
     @Test func filterRunsASubset() throws {
         let result = try BatonProcess.run(["test", "--rules", "\(Self.fixtures)/failing", "--filter", "Ana is back"])
         #expect(result.stdout.hasSuffix("\n0 passed, 1 failed\n"))
-        #expect(result.stdout.hasPrefix("FAIL \(Self.fixtures)/failing/tests/a-failing.yaml:30: Ana is back, so no backup\n"))
+        #expect(
+            result.stdout.hasPrefix(
+                "FAIL \(Self.fixtures)/failing/tests/a-failing.yaml:30: Ana is back, so no backup\n"))
         #expect(result.status == 1)
-        let none = try BatonProcess.run(["test", "--rules", "\(Self.fixtures)/failing", "--filter", "nothing like this"])
+        let none = try BatonProcess.run([
+            "test", "--rules", "\(Self.fixtures)/failing", "--filter", "nothing like this",
+        ])
         #expect(none.stdout == "0 passed, 0 failed\n")
         #expect(none.stderr == "note: no test name contains \"nothing like this\"\n")
         #expect(none.status == 0)
     }
 
     @Test func brokenTestFilesExitTwoWithEveryProblem() throws {
-        let result = try BatonProcess.run(["test", "--rules", "\(Self.fixtures)/broken", "--now", "2026-11-25T12:00:00Z"])
+        let result = try BatonProcess.run([
+            "test", "--rules", "\(Self.fixtures)/broken", "--now", "2026-11-25T12:00:00Z",
+        ])
         #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix("\(Self.fixtures)/broken/tests/broken.yaml:3:5: error: unknown key 'nwo' in tests[0]; did you mean 'now'?\n"))
+        #expect(
+            result.stderr.hasPrefix(
+                "\(Self.fixtures)/broken/tests/broken.yaml:3:5: error: unknown key 'nwo' in tests[0]; did you mean 'now'?\n"
+            ))
         #expect(result.stderr.hasSuffix("error: the test files do not load; no test was run\n"))
         #expect(result.stderr.components(separatedBy: ": error: ").count - 1 == 10)
         #expect(result.status == 2)
@@ -63,7 +74,10 @@ import Testing
 
     @Test func aTestWithoutNowNeedsTheOption() throws {
         let result = try BatonProcess.run(["test", "--rules", "\(Self.fixtures)/passing"])
-        #expect(result.stderr.hasPrefix("\(Self.fixtures)/passing/tests/passing.yaml:13:5: error: tests[1]: no 'now' and no --now: give the test a time\n"))
+        #expect(
+            result.stderr.hasPrefix(
+                "\(Self.fixtures)/passing/tests/passing.yaml:13:5: error: tests[1]: no 'now' and no --now: give the test a time\n"
+            ))
         #expect(result.status == 2)
     }
 

@@ -60,24 +60,27 @@ enum DiffFixtures {
         #expect(report.count(.handoff) == 1)
         #expect(report.count(.assignee) == 2)
         #expect(report.count(.total) == 0)
-        #expect(report.examples[.grade] == [
-            ChangeExample(leadID: "D-3", line: 3, base: "B", new: "A"),
-            ChangeExample(leadID: "D-6", line: 7, base: "B", new: "A"),
-        ])
+        #expect(
+            report.examples[.grade] == [
+                ChangeExample(leadID: "D-3", line: 3, base: "B", new: "A"),
+                ChangeExample(leadID: "D-6", line: 7, base: "B", new: "A"),
+            ])
         // D-6 is unsubscribed: suppressed under both, so only D-3's handoff changes.
         #expect(report.examples[.handoff] == [ChangeExample(leadID: "D-3", line: 3, base: "not_ready", new: "handoff")])
-        #expect(report.examples[.assignee] == [
-            ChangeExample(leadID: "D-3", line: 3, base: "queue unassigned", new: "queue hot"),
-            ChangeExample(leadID: "D-6", line: 7, base: "queue unassigned", new: "queue hot"),
-        ])
+        #expect(
+            report.examples[.assignee] == [
+                ChangeExample(leadID: "D-3", line: 3, base: "queue unassigned", new: "queue hot"),
+                ChangeExample(leadID: "D-6", line: 7, base: "queue unassigned", new: "queue hot"),
+            ])
         #expect(report.changedGradeMoves.map(\.move) == [GradeMove(from: "B", to: "A")])
         #expect(report.changedGradeMoves.map(\.leads) == [2])
         let shifted = report.shiftedRoutingRules
         #expect(shifted.map(\.rule) == ["hot", nil])
-        #expect(shifted.map(\.tally) == [
-            RoutingRuleTally(base: 1, new: 3, gained: 2, lost: 0),
-            RoutingRuleTally(base: 2, new: 0, gained: 0, lost: 2),
-        ])
+        #expect(
+            shifted.map(\.tally) == [
+                RoutingRuleTally(base: 1, new: 3, gained: 2, lost: 0),
+                RoutingRuleTally(base: 2, new: 0, gained: 0, lost: 2),
+            ])
     }
 
     @Test func theTextReportIsAligned() throws {
@@ -133,11 +136,12 @@ enum DiffFixtures {
         let report = try DiffFixtures.compare(base: "base", new: "threshold", leads: "bad-leads.ndjson")
         #expect(report.leads == 2)
         #expect(report.badLeads == 4)
-        #expect(report.badLeadExamples == [
-            BadLead(line: 2, leadID: nil, message: "lead.id: required field is missing"),
-            BadLead(line: 3, leadID: nil, message: "lead: unexpected 'n', expected a value at line 1, column 1"),
-            BadLead(line: 4, leadID: "E-4", message: "lead.employees: expected int, got string \"many\""),
-        ])
+        #expect(
+            report.badLeadExamples == [
+                BadLead(line: 2, leadID: nil, message: "lead.id: required field is missing"),
+                BadLead(line: 3, leadID: nil, message: "lead: unexpected 'n', expected a value at line 1, column 1"),
+                BadLead(line: 4, leadID: "E-4", message: "lead.employees: expected int, got string \"many\""),
+            ])
         #expect(report.text().contains("  … and 1 more\n"))
     }
 
@@ -145,7 +149,8 @@ enum DiffFixtures {
         var comparison = RulesetComparison(
             base: try DiffFixtures.ruleset("base"), new: try DiffFixtures.ruleset("threshold"), now: DiffFixtures.now)
         for index in 1...10 {
-            let line = #"{"id": "M-\#(index)", "employees": 150, "events": [{"type": "demo", "at": "2026-11-25T12:00:00Z"}]}"#
+            let line =
+                #"{"id": "M-\#(index)", "employees": 150, "events": [{"type": "demo", "at": "2026-11-25T12:00:00Z"}]}"#
             comparison.compare(line: ArraySlice(line.utf8), lineNumber: index)
         }
         #expect(comparison.report.count(.grade) == 10)
@@ -160,7 +165,11 @@ enum DiffFixtures {
         let strict = try #require(RulesetLoader.load(path: folder).ruleset)
         var comparison = RulesetComparison(base: try DiffFixtures.ruleset("base"), new: strict, now: DiffFixtures.now)
         let bad = comparison.compare(line: ArraySlice(#"{"id": "S-1"}"#.utf8), lineNumber: 1)
-        #expect(bad == BadLead(line: 1, leadID: "S-1", message: "lead.employees: required field is missing (new ruleset's schema)"))
+        #expect(
+            bad
+                == BadLead(
+                    line: 1, leadID: "S-1", message: "lead.employees: required field is missing (new ruleset's schema)")
+        )
         #expect(comparison.compare(line: ArraySlice("  \t".utf8), lineNumber: 2) == nil)
         #expect(comparison.report.leads == 0)
         #expect(comparison.report.badLeads == 1)

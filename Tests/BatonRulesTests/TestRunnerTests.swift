@@ -18,7 +18,9 @@ enum TestRunnerFixtures {
     }
 
     /// Runs every selected test and returns the printed text and the report.
-    static func run(_ suiteName: String, defaultNow: Timestamp? = nil, filter: String? = nil) throws -> (text: String, report: TestReport) {
+    static func run(_ suiteName: String, defaultNow: Timestamp? = nil, filter: String? = nil) throws -> (
+        text: String, report: TestReport
+    ) {
         let suite = try suite(suiteName, defaultNow: defaultNow)
         #expect(suite.diagnostics.map { $0.rendered(color: false) } == [])
         let runner = TestRunner(ruleset: try ruleset(suiteName))
@@ -143,7 +145,8 @@ enum TestRunnerFixtures {
 
     @Test func aRulesetWithoutTestsFolderHasNoTests() throws {
         let folder = try LoaderFixtures.temporary([
-            "rules.yaml": "ruleset: empty\nschema: { lead: { id: string! } }\nrouting:\n  fallback: { queue: q }\nqueues: [{ id: q }]\n"
+            "rules.yaml":
+                "ruleset: empty\nschema: { lead: { id: string! } }\nrouting:\n  fallback: { queue: q }\nqueues: [{ id: q }]\n"
         ])
         let ruleset = try #require(RulesetLoader.load(path: folder).ruleset)
         let suite = TestSuiteLoader.load(rulesPath: folder, ruleset: ruleset, defaultNow: nil)
@@ -154,37 +157,64 @@ enum TestRunnerFixtures {
     }
 
     @Test(arguments: [
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: [1], expect: { grade: C } }]",
-         "t.yaml:1:53: error: tests[0].lead: expected a mapping of lead fields, got a list"),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: 7 }, expect: { grade: C } }]",
-         "t.yaml:1:59: error: tests[0].lead: lead.id: expected string, got number 7"),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a, events: [{ type: demo, at: 2026-11-25T12:00:00 }] }, expect: { grade: C } }]",
-         "t.yaml:1:89: error: tests[0].lead: lead.events[0].at: timestamp without an offset: \"2026-11-25T12:00:00\""),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { employees: 5 }, expect: { grade: C } }]",
-         "t.yaml:1:53: error: tests[0].lead: lead.id: required field is missing"),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a, employees: .inf }, expect: { grade: C } }]",
-         "t.yaml:1:73: error: tests[0].lead: .inf is not a finite number"),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, lead_file: a.json, expect: { grade: C } }]",
-         "t.yaml:1:75: error: tests[0]: give 'lead' or 'lead_file', not both"),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, expect: { grade: C } }]",
-         "t.yaml:1:9: error: tests[0]: missing required key 'lead' (or 'lead_file')"),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, expect: { route: { owner: ben, queue: small } } }]",
-         "t.yaml:1:81: error: tests[0].expect.route: give exactly one of owner, team, queue"),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, expect: { total: { min: 5, max: 1 } } }]",
-         "t.yaml:1:81: error: tests[0].expect.total: min is above max"),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, expect: { warnings: -1 } }]",
-         "t.yaml:1:84: error: tests[0].expect.warnings: expected a count (0 or more), got -1"),
-        ("tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, expect: { suppressed_by: unsubscribd } }]",
-         "t.yaml:1:89: error: tests[0].expect.suppressed_by: unknown suppress rule 'unsubscribd'; did you mean 'unsubscribed'?"),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: [1], expect: { grade: C } }]",
+            "t.yaml:1:53: error: tests[0].lead: expected a mapping of lead fields, got a list"
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: 7 }, expect: { grade: C } }]",
+            "t.yaml:1:59: error: tests[0].lead: lead.id: expected string, got number 7"
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a, events: [{ type: demo, at: 2026-11-25T12:00:00 }] }, expect: { grade: C } }]",
+            "t.yaml:1:89: error: tests[0].lead: lead.events[0].at: timestamp without an offset: \"2026-11-25T12:00:00\""
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { employees: 5 }, expect: { grade: C } }]",
+            "t.yaml:1:53: error: tests[0].lead: lead.id: required field is missing"
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a, employees: .inf }, expect: { grade: C } }]",
+            "t.yaml:1:73: error: tests[0].lead: .inf is not a finite number"
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, lead_file: a.json, expect: { grade: C } }]",
+            "t.yaml:1:75: error: tests[0]: give 'lead' or 'lead_file', not both"
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, expect: { grade: C } }]",
+            "t.yaml:1:9: error: tests[0]: missing required key 'lead' (or 'lead_file')"
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, expect: { route: { owner: ben, queue: small } } }]",
+            "t.yaml:1:81: error: tests[0].expect.route: give exactly one of owner, team, queue"
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, expect: { total: { min: 5, max: 1 } } }]",
+            "t.yaml:1:81: error: tests[0].expect.total: min is above max"
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, expect: { warnings: -1 } }]",
+            "t.yaml:1:84: error: tests[0].expect.warnings: expected a count (0 or more), got -1"
+        ),
+        (
+            "tests: [{ name: x, now: 2026-11-25T12:00:00Z, lead: { id: a }, expect: { suppressed_by: unsubscribd } }]",
+            "t.yaml:1:89: error: tests[0].expect.suppressed_by: unknown suppress rule 'unsubscribd'; did you mean 'unsubscribed'?"
+        ),
         ("tests: { name: x }", "t.yaml:1:8: error: tests: expected a list of tests, got a mapping"),
         ("test: []", "t.yaml:1:1: error: unknown key 'test'; did you mean 'tests'?"),
-        ("tests: [1", "t.yaml:1:10: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 8)"),
+        (
+            "tests: [1",
+            "t.yaml:1:10: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 8)"
+        ),
     ])
     func badTestDefinitionsAreErrorsAtTheirPlace(text: String, expected: String) throws {
         let folder = try LoaderFixtures.temporary(["t.yaml": text])
         let suite = TestSuiteLoader.load(
             files: [folder + "/t.yaml"], ruleset: try TestRunnerFixtures.ruleset("passing"), defaultNow: nil)
-        let headers = suite.diagnostics.map { $0.rendered(color: false).split(separator: "\n").first.map(String.init) ?? "" }
+        let headers = suite.diagnostics.map {
+            $0.rendered(color: false).split(separator: "\n").first.map(String.init) ?? ""
+        }
         #expect(headers.contains(folder + "/" + expected), "\(headers)")
         #expect(suite.tests.isEmpty)
     }
@@ -193,16 +223,17 @@ enum TestRunnerFixtures {
         let ruleset = try TestRunnerFixtures.ruleset("passing")
         let folder = try LoaderFixtures.temporary([
             "t.yaml": """
-                tests:
-                  - name: inline
-                    now: 2026-11-25T12:00:00Z
-                    lead: { id: R-2, employees: 5000.0, events: [{ type: demo, at: "2026-11-25T12:00:00Z" }], extra: [1, { a: b }] }
-                    expect: { total: 80 }
-                """
+            tests:
+              - name: inline
+                now: 2026-11-25T12:00:00Z
+                lead: { id: R-2, employees: 5000.0, events: [{ type: demo, at: "2026-11-25T12:00:00Z" }], extra: [1, { a: b }] }
+                expect: { total: 80 }
+            """
         ])
         let suite = TestSuiteLoader.load(files: [folder + "/t.yaml"], ruleset: ruleset, defaultNow: nil)
         let test = try #require(suite.tests.first)
-        let bytes = Array(#"{ "id": "R-2", "employees": 5000, "events": [{ "type": "demo", "at": "2026-11-25T12:00:00Z" }] }"#.utf8)
+        let bytes = Array(
+            #"{ "id": "R-2", "employees": 5000, "events": [{ "type": "demo", "at": "2026-11-25T12:00:00Z" }] }"#.utf8)
         let fromJSON = try TypedJSONDecoder(schema: ruleset.schema, root: "lead").decode(bytes).get()
         let engine = Engine(ruleset: ruleset)
         let fromYAMLDecision = DecisionWriter.text(of: engine.evaluate(lead: test.lead, now: test.now, state: nil))

@@ -47,7 +47,9 @@ extension ImpactReport {
             writer.beginObject()
             writer.key("rule")
             DecisionWriter.optionalString(rule, to: &writer)
-            for (key, value) in [("base", tally.base), ("new", tally.new), ("gained", tally.gained), ("lost", tally.lost)] {
+            for (key, value) in [
+                ("base", tally.base), ("new", tally.new), ("gained", tally.gained), ("lost", tally.lost),
+            ] {
                 writer.key(key)
                 writer.int(value)
             }

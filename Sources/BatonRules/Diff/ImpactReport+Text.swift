@@ -36,7 +36,10 @@ extension ImpactReport {
         }
         var rows = [["Leads that change", "leads", "share"]]
         for kind in ChangeKind.allCases {
-            rows.append(["  " + (Self.changeTitles[kind] ?? kind.rawValue), String(count(kind)), Self.share(count(kind), of: leads)])
+            rows.append([
+                "  " + (Self.changeTitles[kind] ?? kind.rawValue), String(count(kind)),
+                Self.share(count(kind), of: leads),
+            ])
         }
         return Self.table(rows, rightAligned: [1, 2])
     }

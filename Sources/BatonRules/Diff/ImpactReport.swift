@@ -31,7 +31,9 @@ public struct ImpactReport: Sendable {
     /// Routing rule ids in order: the new ruleset's, then those only the base declares.
     public var routingRuleOrder: [String]
 
-    public init(base: RulesetIdentity, new: RulesetIdentity, now: Timestamp, gradeOrder: [String], routingRuleOrder: [String]) {
+    public init(
+        base: RulesetIdentity, new: RulesetIdentity, now: Timestamp, gradeOrder: [String], routingRuleOrder: [String]
+    ) {
         self.base = base
         self.new = new
         self.now = now

@@ -41,7 +41,8 @@ public struct RulesetComparison {
         case (.failure(let error), _):
             return recordBadLead(line: lineNumber, leadID: error.leadID, message: error.message)
         case (_, .failure(let error)):
-            return recordBadLead(line: lineNumber, leadID: error.leadID, message: error.message + " (new ruleset's schema)")
+            return recordBadLead(
+                line: lineNumber, leadID: error.leadID, message: error.message + " (new ruleset's schema)")
         }
         compare(
             base: baseEngine.evaluate(lead: baseLead, now: report.now, state: nil),
@@ -54,13 +55,19 @@ public struct RulesetComparison {
         report.leads += 1
         let leadID = new.leadID ?? base.leadID
         if base.score.grade != new.score.grade {
-            note(.grade, leadID: leadID, line: lineNumber, base: base.score.grade ?? "none", new: new.score.grade ?? "none")
+            note(
+                .grade, leadID: leadID, line: lineNumber, base: base.score.grade ?? "none",
+                new: new.score.grade ?? "none")
         }
         if base.handoff.status != new.handoff.status {
-            note(.handoff, leadID: leadID, line: lineNumber, base: base.handoff.status.rawValue, new: new.handoff.status.rawValue)
+            note(
+                .handoff, leadID: leadID, line: lineNumber, base: base.handoff.status.rawValue,
+                new: new.handoff.status.rawValue)
         }
         if base.route.assignee.kind != new.route.assignee.kind || base.route.assignee.id != new.route.assignee.id {
-            note(.assignee, leadID: leadID, line: lineNumber, base: Self.describe(base.route.assignee), new: Self.describe(new.route.assignee))
+            note(
+                .assignee, leadID: leadID, line: lineNumber, base: Self.describe(base.route.assignee),
+                new: Self.describe(new.route.assignee))
         }
         if base.score.total != new.score.total {
             note(
@@ -96,7 +103,8 @@ public struct RulesetComparison {
     static func describe(_ assignee: Assignee) -> String { "\(assignee.kind.rawValue) \(assignee.id)" }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+            || byte == UInt8(ascii: "\n")
     }
 
     /// `first`, then the elements of `second` that `first` lacks.

@@ -15,7 +15,9 @@ public struct RulesetTest: Sendable {
     public var lead: RecordValue
     public var expectations: TestExpectations
 
-    public init(name: String, file: String, line: Int, now: Timestamp, lead: RecordValue, expectations: TestExpectations) {
+    public init(
+        name: String, file: String, line: Int, now: Timestamp, lead: RecordValue, expectations: TestExpectations
+    ) {
         self.name = name
         self.file = file
         self.line = line

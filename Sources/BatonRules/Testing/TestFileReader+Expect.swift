@@ -9,7 +9,9 @@ extension TestFileReader {
     mutating func readExpectations(_ node: YAMLNode, path: String) -> TestExpectations? {
         guard let keys = fields(node, path: path, allowed: Self.expectKeys) else { return nil }
         guard !keys.isEmpty else {
-            error(RuleDiagnosticCode.missingKey, "\(path): expect at least one of \(Self.expectKeys.joined(separator: ", "))", at: node)
+            error(
+                RuleDiagnosticCode.missingKey,
+                "\(path): expect at least one of \(Self.expectKeys.joined(separator: ", "))", at: node)
             return nil
         }
         var expectations = TestExpectations()
@@ -51,7 +53,10 @@ extension TestFileReader {
         let grades = ruleset.scoring.grades.map(\.grade)
         if node.isNull {
             guard grades.isEmpty else {
-                error(RuleDiagnosticCode.invalidValue, "\(path): the ruleset grades every lead (\(grades.joined(separator: ", "))); null never holds", at: node)
+                error(
+                    RuleDiagnosticCode.invalidValue,
+                    "\(path): the ruleset grades every lead (\(grades.joined(separator: ", "))); null never holds",
+                    at: node)
                 return nil
             }
             return .some(nil)
@@ -92,7 +97,10 @@ extension TestFileReader {
         guard let points = ScorePoints(rounding: value), points.doubleValue == value,
             abs(points.hundredths) < ScorePoints.saturationHundredths
         else {
-            error(RuleDiagnosticCode.invalidValue, "\(path): \(node.scalar?.text ?? "") is not a whole number of hundredths (scores are exact to 0.01)", at: node)
+            error(
+                RuleDiagnosticCode.invalidValue,
+                "\(path): \(node.scalar?.text ?? "") is not a whole number of hundredths (scores are exact to 0.01)",
+                at: node)
             return nil
         }
         return points
@@ -108,11 +116,15 @@ extension TestFileReader {
         let idNode = first.value
         switch first.key {
         case "owner":
-            return knownID(idNode, path: path + ".owner", among: ruleset.owners.map(\.id), kind: "owner").map { .owner($0) }
+            return knownID(idNode, path: path + ".owner", among: ruleset.owners.map(\.id), kind: "owner").map {
+                .owner($0)
+            }
         case "team":
             return knownID(idNode, path: path + ".team", among: ruleset.teams.map(\.id), kind: "team").map { .team($0) }
         default:
-            return knownID(idNode, path: path + ".queue", among: ruleset.queues.map(\.id), kind: "queue").map { .queue($0) }
+            return knownID(idNode, path: path + ".queue", among: ruleset.queues.map(\.id), kind: "queue").map {
+                .queue($0)
+            }
         }
     }
 
@@ -129,7 +141,9 @@ extension TestFileReader {
 
     private mutating func readCount(_ node: YAMLNode, path: String) -> Int? {
         guard case .int(let value)? = node.scalar?.resolved, value >= 0, let count = Int(exactly: value) else {
-            error(RuleDiagnosticCode.wrongType, "\(path): expected a count (0 or more), got \(node.scalar?.text ?? node.describeKind)", at: node)
+            error(
+                RuleDiagnosticCode.wrongType,
+                "\(path): expected a count (0 or more), got \(node.scalar?.text ?? node.describeKind)", at: node)
             return nil
         }
         return count
@@ -137,7 +151,9 @@ extension TestFileReader {
 
     /// Text that must be one of `ids`; an unknown one is an error with a did-you-mean.
     /// With `listing`, the message lists every id (short lists such as grades) instead of guessing one.
-    private mutating func knownID(_ node: YAMLNode, path: String, among ids: [String], kind: String, listing: Bool = false) -> String? {
+    private mutating func knownID(
+        _ node: YAMLNode, path: String, among ids: [String], kind: String, listing: Bool = false
+    ) -> String? {
         guard let id = text(node, path: path) else { return nil }
         guard ids.contains(id) else {
             var message = "\(path): unknown \(kind) '\(id)'"

@@ -47,7 +47,8 @@ struct TestFileReader {
             else { continue }
             if list.isNull { continue }
             guard case .sequence(let entries) = list.kind else {
-                error(RuleDiagnosticCode.wrongType, "tests: expected a list of tests, got \(list.describeKind)", at: list)
+                error(
+                    RuleDiagnosticCode.wrongType, "tests: expected a list of tests, got \(list.describeKind)", at: list)
                 continue
             }
             for entry in entries {
@@ -104,7 +105,9 @@ struct TestFileReader {
 
     private mutating func readInlineLead(_ node: YAMLNode, path: String) -> RecordValue? {
         guard case .mapping = node.kind else {
-            error(RuleDiagnosticCode.wrongType, "\(path): expected a mapping of lead fields, got \(node.describeKind)", at: node)
+            error(
+                RuleDiagnosticCode.wrongType, "\(path): expected a mapping of lead fields, got \(node.describeKind)",
+                at: node)
             return nil
         }
         let bytes: [UInt8]
@@ -131,7 +134,9 @@ struct TestFileReader {
         switch RulesetFiles.read(file) {
         case .success(let read): bytes = read
         case .failure(let failure):
-            error(RuleDiagnosticCode.unreadableFile, "\(path): cannot read \(file): \(failure.reason) (the path is relative to the test file)", at: node)
+            error(
+                RuleDiagnosticCode.unreadableFile,
+                "\(path): cannot read \(file): \(failure.reason) (the path is relative to the test file)", at: node)
             return nil
         }
         switch decoder.decode(bytes) {
@@ -149,7 +154,9 @@ struct TestFileReader {
 extension TestFileReader {
     /// A mapping's values by key after reporting unknown keys (with a
     /// did-you-mean) and missing required ones; nil when it is not a mapping.
-    mutating func fields(_ node: YAMLNode, path: String, allowed: [String], required: [String] = []) -> [String: YAMLNode]? {
+    mutating func fields(_ node: YAMLNode, path: String, allowed: [String], required: [String] = []) -> [String:
+        YAMLNode]?
+    {
         let owner = path.isEmpty ? "the test file" : path
         guard case .mapping(let pairs) = node.kind else {
             error(RuleDiagnosticCode.wrongType, "\(owner): expected a mapping, got \(node.describeKind)", at: node)

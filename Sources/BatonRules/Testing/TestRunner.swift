@@ -67,11 +67,14 @@ public struct TestRunner {
             mismatches.append(.init(key: "route", expected: describe(route), actual: describe(decision.route)))
         }
         if let handoff = expected.handoff, handoff != decision.handoff.status {
-            mismatches.append(.init(key: "handoff", expected: handoff.rawValue, actual: decision.handoff.status.rawValue))
+            mismatches.append(
+                .init(key: "handoff", expected: handoff.rawValue, actual: decision.handoff.status.rawValue))
         }
         if let suppressedBy = expected.suppressedBy, suppressedBy != decision.handoff.suppressedBy {
             mismatches.append(
-                .init(key: "suppressed_by", expected: suppressedBy ?? "null", actual: decision.handoff.suppressedBy ?? "null"))
+                .init(
+                    key: "suppressed_by", expected: suppressedBy ?? "null",
+                    actual: decision.handoff.suppressedBy ?? "null"))
         }
         if let nextStep = expected.nextStep, nextStep != decision.handoff.nextStep {
             mismatches.append(
@@ -110,7 +113,8 @@ public struct TestRunner {
     /// the path is left out when it is the assignee alone.
     static func describe(_ route: RouteResult) -> String {
         let assignee = "\(route.assignee.kind.rawValue) \(route.assignee.id)"
-        let single = route.path.count == 1 && route.path[0].kind == route.assignee.kind && route.path[0].id == route.assignee.id
+        let single =
+            route.path.count == 1 && route.path[0].kind == route.assignee.kind && route.path[0].id == route.assignee.id
         if single || route.path.isEmpty { return assignee }
         return assignee + " (path: " + route.path.map(describe).joined(separator: ", ") + ")"
     }
