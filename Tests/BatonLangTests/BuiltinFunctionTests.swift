@@ -106,3 +106,30 @@ import Testing
         #expect(Set(Builtins.byName.keys) == Set(documented))
     }
 }
+
+/// `s.lower().contains(literal)` takes a byte-level path for ASCII text; it must agree with the general one.
+@Suite struct LowerThenTestTests {
+    @Test(arguments: [
+        ("VP Sales", "lead.title.lower().contains(\"vp\")", "bool:true"),
+        ("VP Sales", "lead.title.lower().startsWith(\"vp s\")", "bool:true"),
+        ("VP Sales", "lead.title.lower().endsWith(\"sales\")", "bool:true"),
+        ("VP Sales", "lead.title.lower().endsWith(\"vp\")", "bool:false"),
+        ("VP Sales", "lead.title.lower().contains(\"VP\")", "bool:false"),
+        ("VP Sales", "lead.title.lower().contains(\"\")", "bool:true"),
+        ("V", "lead.title.lower().contains(\"vp\")", "bool:false"),
+        ("GROSSE VP", "lead.title.lower().contains(\"große\")", "bool:false"),
+        ("Größe VP", "lead.title.lower().contains(\"vp\")", "bool:true"),
+        ("ÉVP", "lead.title.lower().startsWith(\"é\")", "bool:true"),
+    ])
+    func agreesWithTheGeneralPath(title: String, source: String, expected: String) {
+        let lead = LanguageFixture.sampleLead(overriding: ["title": .string(title)])
+        #expect(LanguageFixture.run(source, lead: lead) == expected, "\(source) on \(title)")
+    }
+
+    @Test func nullTextIsNamed() {
+        let lead = LanguageFixture.sampleLead(overriding: ["title": .null])
+        #expect(
+            LanguageFixture.run("lead.title.lower().contains(\"vp\")", lead: lead)
+                == "error: null operand: lead.title is null")
+    }
+}

@@ -62,6 +62,49 @@ enum UnicodeText {
         return parts
     }
 
+    /// How `lower(text)` relates to an ASCII lower-case `needle`, computed on
+    /// the bytes without building the lower-cased text; nil when `text` is not
+    /// ASCII (the caller lower-cases then).
+    static func asciiLowercased(_ text: String, _ test: SubstringTest, _ needle: String) -> Bool? {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack -> Bool? in
+            needle.withUTF8 { pattern -> Bool? in
+                @inline(__always) func lowered(_ byte: UInt8) -> UInt8 {
+                    byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                }
+                for byte in haystack where byte >= 0x80 { return nil }
+                let count = pattern.count
+                guard count <= haystack.count else { return false }
+                @inline(__always) func matches(at start: Int) -> Bool {
+                    for offset in 0..<count where lowered(haystack[start + offset]) != pattern[offset] { return false }
+                    return true
+                }
+                switch test {
+                case .prefix: return matches(at: 0)
+                case .suffix: return matches(at: haystack.count - count)
+                case .contains:
+                    for start in 0...(haystack.count - count) where matches(at: start) { return true }
+                    return false
+                }
+            }
+        }
+    }
+
+    /// The three substring tests.
+    enum SubstringTest: Sendable {
+        case contains, prefix, suffix
+
+        init?(function: String) {
+            switch function {
+            case "contains": self = .contains
+            case "startsWith": self = .prefix
+            case "endsWith": self = .suffix
+            default: return nil
+            }
+        }
+    }
+
     /// Removes Unicode white space (the White_Space property) at both ends.
     static func trim(_ text: String) -> String {
         let scalars = text.unicodeScalars

@@ -6,6 +6,14 @@ extension Compiler {
         _ function: BuiltinFunction, _ arguments: [CheckedExpr], optional: Bool,
         specialized: BuiltinImplementation?, span: Span
     ) -> CompiledNode {
+        let general = compileGeneralCall(function, arguments, optional: optional, specialized: specialized, span: span)
+        return fusedLowerTest(function, arguments, optional: optional, general: general) ?? general
+    }
+
+    private func compileGeneralCall(
+        _ function: BuiltinFunction, _ arguments: [CheckedExpr], optional: Bool,
+        specialized: BuiltinImplementation?, span: Span
+    ) -> CompiledNode {
         let compiled = arguments.map(compile)
         let evaluators = compiled.map(\.evaluate)
         let texts = arguments.map { text($0.span) }
@@ -65,6 +73,30 @@ extension Compiler {
             }
         }
         return fold(compiled, node)
+    }
+
+    /// `s.lower().contains("vp")` (and `startsWith`, `endsWith`) with an ASCII
+    /// lower-case literal: tested on the bytes of an ASCII `s` without building
+    /// its lower-cased copy. Anything else takes the general path.
+    private func fusedLowerTest(
+        _ function: BuiltinFunction, _ arguments: [CheckedExpr], optional: Bool, general: CompiledNode
+    ) -> CompiledNode? {
+        guard !traced, !optional, general.constant == nil, let test = UnicodeText.SubstringTest(function: function.name), arguments.count == 2,
+            case .call(let inner, let innerArguments, false, nil) = arguments[0].node, inner.name == "lower",
+            innerArguments.count == 1, case .constant(.string(let needle)) = arguments[1].node,
+            needle.utf8.allSatisfy({ $0 < 0x80 }), needle == UnicodeText.lower(needle)
+        else { return nil }
+        let evaluateText = compile(innerArguments[0]).evaluate
+        // The general form decides every case but an ASCII string (nulls, errors, other text).
+        let slowPath = general.evaluate
+        return CompiledNode(evaluate: { activation in
+            if case .string(let value) = evaluateText(activation),
+                let result = UnicodeText.asciiLowercased(value, test, needle)
+            {
+                return .bool(result)
+            }
+            return slowPath(activation)
+        })
     }
 
     func compileComprehension(_ comprehension: Comprehension, span: Span) -> CompiledNode {

@@ -95,7 +95,9 @@ struct JSONScanner {
         let quote = position
         position += 1
         let start = position
-        while position < bytes.count {
+        while true {
+            skipPlainASCIIWords()
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let count = position - start
@@ -114,6 +116,33 @@ struct JSONScanner {
             }
         }
         throw problem("unterminated string", at: quote)
+    }
+
+    /// Skips plain bytes 8 at a time, stopping at the first `"`, backslash,
+    /// control character or non-ASCII byte (little-endian word loads).
+    @inline(__always)
+    private mutating func skipPlainASCIIWords() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            // A byte is flagged when it is zero after the xor (quote,
+            // backslash), below 0x20, or has its high bit set.
+            let special =
+                ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                | ((word &- ones &* 0x20) & ~word) | word
+            let flagged = special & highBits
+            if flagged != 0 {
+                // Borrows only run upward from a truly flagged byte, so the
+                // lowest flag is exact: stop right at it.
+                position += flagged.trailingZeroBitCount >> 3
+                return
+            }
+            position += 8
+        }
     }
 
     /// The slow path: decodes the rest of a string that holds escapes into

@@ -4,6 +4,12 @@
 struct TypedRecordReader {
     var scanner: JSONScanner
     let plan: DecodingPlan
+    // The plan's buffers, copied out so field reads touch no reference counts.
+    private let nodes: UnsafeMutableBufferPointer<ValueNode>
+    private let layouts: UnsafeMutableBufferPointer<RecordLayout>
+    private let fieldNodes: UnsafeMutableBufferPointer<Int>
+    private let tableEntries: UnsafeMutableBufferPointer<FieldNameEntry>
+    private let nameBytes: UnsafeMutableBufferPointer<UInt8>
     let limits: LeadLimits
     private var undeclaredKeys: [UndeclaredKey] = []
     private var undeclaredKeyBytes: [UInt8] = []
@@ -24,6 +30,11 @@ struct TypedRecordReader {
     init(bytes: UnsafeBufferPointer<UInt8>, plan: DecodingPlan, limits: LeadLimits) {
         scanner = JSONScanner(bytes: bytes, maxStringBytes: limits.maxStringBytes)
         self.plan = plan
+        self.nodes = plan.nodes
+        self.layouts = plan.layouts
+        self.fieldNodes = plan.fieldNodes
+        self.tableEntries = plan.tableEntries
+        self.nameBytes = plan.nameBytes
         self.limits = limits
     }
 
@@ -44,10 +55,12 @@ struct TypedRecordReader {
     /// Reads the object at the current position (which holds `{`) as a
     /// record; `depth` counts it and the containers around it.
     private mutating func readRecord(_ recordIndex: Int, depth: Int) throws(JSONProblem) -> RecordValue {
-        let record = plan.records[recordIndex]
-        var fields = record.template
-        var seen = SlotSet(count: fields.count)
-        var present = SlotSet(count: fields.count)
+        let layout = layouts[recordIndex]
+        var fields: [Value] = []
+        fields.reserveCapacity(layout.fieldCount)
+        for _ in 0..<layout.fieldCount { fields.append(.null) }
+        var seen = SlotSet(count: layout.fieldCount)
+        var present = SlotSet(count: layout.fieldCount)
         let undeclaredMark = undeclaredKeys.count
         let undeclaredBytesMark = undeclaredKeyBytes.count
         var undeclaredSet: Set<[UInt8]>? = nil
@@ -65,25 +78,22 @@ struct TypedRecordReader {
                 guard scanner.current == UInt8(ascii: "\"") else { throw scanner.unexpected(expecting: "a string key") }
                 let key = try scanner.scanString()
                 let (slot, hash) = scanner.withBytes(of: key) { bytes in
-                    let hash = FieldNameTable.hash(bytes)
-                    return (record.names.slot(of: bytes, hash: hash), hash)
+                    let hash = fieldNameHash(bytes)
+                    return (self.slot(of: bytes, hash: hash, in: layout), hash)
                 }
                 try scanner.expectColon()
                 if let slot {
-                    let name = record.type.fields[slot].name
                     guard seen.insert(slot) else {
                         var problem = scanner.problem("duplicate key", at: key.offset)
-                        problem.reversedPath.append(.field(name))
+                        problem.reversedPath.append(.field(plan.recordTypes[recordIndex].fields[slot].name))
                         throw problem
                     }
                     do throws(JSONProblem) {
-                        if let value = try readValue(record.fieldNodes[slot], depth: depth) {
-                            fields[slot] = value
-                            _ = present.insert(slot)
-                        }
+                        fields[slot] = try readValue(fieldNodes[layout.fieldNodesStart + slot], depth: depth)
+                        if case .null = fields[slot] {} else { _ = present.insert(slot) }
                     } catch {
                         var problem = error
-                        problem.reversedPath.append(.field(name))
+                        problem.reversedPath.append(.field(plan.recordTypes[recordIndex].fields[slot].name))
                         throw problem
                     }
                 } else {
@@ -98,12 +108,44 @@ struct TypedRecordReader {
                 }
             } while try !scanner.endOfMember(close: UInt8(ascii: "}"))
         }
-        for slot in record.requiredSlots where !present.contains(slot) {
-            var problem = JSONProblem(message: "required field is missing", offset: scanner.position, showsPosition: false)
-            problem.reversedPath.append(.field(record.type.fields[slot].name))
-            throw problem
+        for index in layout.requiredStart..<(layout.requiredStart + layout.requiredCount) {
+            let slot = plan.requiredSlots[index]
+            guard present.contains(slot) else {
+                var problem = JSONProblem(message: "required field is missing", offset: scanner.position, showsPosition: false)
+                problem.reversedPath.append(.field(plan.recordTypes[recordIndex].fields[slot].name))
+                throw problem
+            }
         }
-        return RecordValue(type: record.type, fields: fields)
+        if layout.hasContainerFields {
+            for slot in 0..<layout.fieldCount where !present.contains(slot) {
+                switch nodes[fieldNodes[layout.fieldNodesStart + slot]].kind {
+                case .list: fields[slot] = .list([])
+                case .map: fields[slot] = .map(plan.emptyMap)
+                default: break
+                }
+            }
+        }
+        return RecordValue(type: plan.recordTypes[recordIndex], fields: fields)
+    }
+
+    /// The slot of the field named by a key's bytes, or nil when undeclared.
+    @inline(__always)
+    private func slot(of key: UnsafeBufferPointer<UInt8>, hash: UInt64, in layout: RecordLayout) -> Int? {
+        var index = Int(truncatingIfNeeded: hash) & layout.tableMask
+        while true {
+            let entry = tableEntries[layout.tableStart + index]
+            if entry.slot < 0 { return nil }
+            if entry.hash == hash, Int(entry.nameCount) == key.count {
+                let start = Int(entry.nameStart)
+                var equal = true
+                for offset in 0..<key.count where nameBytes[start + offset] != key[offset] {
+                    equal = false
+                    break
+                }
+                if equal { return Int(entry.slot) }
+            }
+            index = (index + 1) & layout.tableMask
+        }
     }
 
     /// Remembers an undeclared key, or throws when the object already had it.
@@ -152,23 +194,23 @@ struct TypedRecordReader {
 
     // MARK: Values
 
-    /// Reads the value at the current position as `nodeIndex` says; nil for
-    /// JSON `null`. `depth` counts the containers around the value.
-    private mutating func readValue(_ nodeIndex: Int, depth: Int) throws(JSONProblem) -> Value? {
+    /// Reads the value at the current position as `nodeIndex` says; `.null`
+    /// for JSON `null` (which means absent). `depth` counts the containers around the value.
+    private mutating func readValue(_ nodeIndex: Int, depth: Int) throws(JSONProblem) -> Value {
         scanner.skipWhitespace()
         guard let byte = scanner.current else { throw scanner.unexpected(expecting: "a value") }
         if byte == UInt8(ascii: "n") {
             try scanner.scanLiteral("null")
-            return nil
+            return .null
         }
-        let node = plan.nodes[nodeIndex]
+        let node = nodes[nodeIndex]
         switch node.kind {
         case .string:
-            guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: node.type) }
+            guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
             return .string(try scanner.scanStringValue())
         case .int:
             guard byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
-                throw try mismatch(expected: node.type)
+                throw try mismatch(expected: plan.nodeTypes[nodeIndex])
             }
             let start = scanner.position
             let number = try scanner.scanNumber()
@@ -179,12 +221,12 @@ struct TypedRecordReader {
                 Double(Int64(double)) == double
             else {
                 scanner.position = start
-                throw try mismatch(expected: node.type)
+                throw try mismatch(expected: plan.nodeTypes[nodeIndex])
             }
             return .int(Int64(double))
         case .double:
             guard byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
-                throw try mismatch(expected: node.type)
+                throw try mismatch(expected: plan.nodeTypes[nodeIndex])
             }
             return .double(try scanner.scanNumber().double)
         case .bool:
@@ -196,9 +238,9 @@ struct TypedRecordReader {
                 try scanner.scanLiteral("false")
                 return .bool(false)
             }
-            throw try mismatch(expected: node.type)
+            throw try mismatch(expected: plan.nodeTypes[nodeIndex])
         case .timestamp:
-            guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: node.type) }
+            guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
             let text = try scanner.scanString()
             let parsed = scanner.withBytes(of: text) { bytes -> Result<Timestamp, TimeParseError> in
                 do throws(TimeParseError) { return .success(try Timestamp.parseRFC3339(bytes)) } catch {
@@ -210,7 +252,7 @@ struct TypedRecordReader {
             case .failure(let error): throw badText(text, reason: error.reason)
             }
         case .duration:
-            guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: node.type) }
+            guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
             let text = try scanner.scanString()
             let parsed = scanner.withBytes(of: text) { bytes -> Result<TimeDuration, TimeParseError> in
                 do throws(TimeParseError) { return .success(try TimeDuration.parse(bytes)) } catch {
@@ -222,21 +264,19 @@ struct TypedRecordReader {
             case .failure(let error): throw badText(text, reason: error.reason)
             }
         case .list:
-            guard byte == UInt8(ascii: "[") else { throw try mismatch(expected: node.type) }
+            guard byte == UInt8(ascii: "[") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
             try enterContainer(depth: depth)
             return .list(try readList(elementNode: node.child, depth: depth + 1))
         case .map:
-            guard byte == UInt8(ascii: "{") else { throw try mismatch(expected: node.type) }
+            guard byte == UInt8(ascii: "{") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
             try enterContainer(depth: depth)
             return .map(try readMap(valueNode: node.child, depth: depth + 1))
         case .record:
-            guard byte == UInt8(ascii: "{") else { throw try mismatch(expected: node.type) }
+            guard byte == UInt8(ascii: "{") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
             try enterContainer(depth: depth)
             return .record(try readRecord(node.child, depth: depth + 1))
         case .dyn:
-            let value = try scanner.readDynamicValue(depth: depth, limits: limits)
-            if case .null = value { return nil }
-            return value
+            return try scanner.readDynamicValue(depth: depth, limits: limits)
         }
     }
 
@@ -263,16 +303,17 @@ struct TypedRecordReader {
                     message: "list longer than \(limits.maxListElements) elements", offset: scanner.position,
                     showsPosition: false)
             }
+            let index = elements.count
             do throws(JSONProblem) {
-                guard let element = try readValue(elementNode, depth: depth) else {
+                elements.append(try readValue(elementNode, depth: depth))
+                if case .null = elements[elements.count - 1] {
                     throw JSONProblem(
-                        message: "expected \(plan.nodes[elementNode].type), got null", offset: scanner.position,
+                        message: "expected \(plan.nodeTypes[elementNode]), got null", offset: scanner.position,
                         showsPosition: false)
                 }
-                elements.append(element)
             } catch {
                 var problem = error
-                problem.reversedPath.append(.index(elements.count))
+                problem.reversedPath.append(.index(index))
                 throw problem
             }
         } while try !scanner.endOfMember(close: UInt8(ascii: "]"))
@@ -305,7 +346,8 @@ struct TypedRecordReader {
             keys.append(name)
             keyOffsets.append(key.offset)
             do throws(JSONProblem) {
-                if let value = try readValue(valueNode, depth: depth) { entries.append((name, value)) }
+                let value = try readValue(valueNode, depth: depth)
+                if case .null = value {} else { entries.append((name, value)) }
             } catch {
                 var problem = error
                 problem.reversedPath.append(.key(name))

@@ -34,6 +34,16 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         self.day = day
     }
 
+    /// A date in years 0001-9999, or the error naming the field out of range.
+    static func validated(year: Int, month: Int, day: Int) throws(TimeParseError) -> CivilDate {
+        guard year >= 1 else { throw TimeParseError("year out of range") }
+        guard (1...12).contains(month) else { throw TimeParseError("month out of range") }
+        guard let date = CivilDate(year: year, month: month, day: day) else {
+            throw TimeParseError("day out of range for the month")
+        }
+        return date
+    }
+
     /// The date `days` days after 1970-01-01 (negative: before it).
     public init(daysSinceEpoch days: Int64) {
         // Howard Hinnant's civil_from_days: exact for every Int64 day count
@@ -117,15 +127,29 @@ extension Timestamp {
     /// The RFC 3339 parser over UTF-8 bytes (the JSON reader calls it on the
     /// input buffer directly).
     static func parseRFC3339(_ bytes: UnsafeBufferPointer<UInt8>) throws(TimeParseError) -> Timestamp {
-        var cursor = DigitCursor(bytes: bytes)
-        let date = try cursor.date(or: .notTimestamp)
-        guard cursor.take(UInt8(ascii: "T")) || cursor.take(UInt8(ascii: "t")) else {
-            throw TimeParseError.notTimestamp
-        }
-        guard let hour = cursor.digits(2), cursor.take(UInt8(ascii: ":")),
-            let minute = cursor.digits(2), cursor.take(UInt8(ascii: ":")),
-            let second = cursor.digits(2)
+        // `YYYY-MM-DDTHH:MM:SS` has fixed positions: read them directly.
+        guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] | 0x20 == UInt8(ascii: "t"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
         else { throw TimeParseError.notTimestamp }
+        var allDigits = true
+        @inline(__always) func number(_ start: Int, _ count: Int) -> Int {
+            var value = 0
+            for index in start..<(start + count) {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                if digit > 9 { allDigits = false }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        let year = number(0, 4)
+        let month = number(5, 2)
+        let day = number(8, 2)
+        let hour = number(11, 2)
+        let minute = number(14, 2)
+        let second = number(17, 2)
+        guard allDigits else { throw TimeParseError.notTimestamp }
+        let date = try CivilDate.validated(year: year, month: month, day: day)
+        var cursor = DigitCursor(bytes: bytes, position: 19)
         guard hour < 24 else { throw TimeParseError("hour out of range") }
         guard minute < 60 else { throw TimeParseError("minute out of range") }
         guard second < 60 else { throw TimeParseError("second out of range") }
@@ -254,12 +278,7 @@ struct DigitCursor {
         guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")),
             let day = digits(2)
         else { throw syntaxError }
-        guard year >= 1 else { throw TimeParseError("year out of range") }
-        guard (1...12).contains(month) else { throw TimeParseError("month out of range") }
-        guard let date = CivilDate(year: year, month: month, day: day) else {
-            throw TimeParseError("day out of range for the month")
-        }
-        return date
+        return try CivilDate.validated(year: year, month: month, day: day)
     }
 
     /// One `number unit` term of a duration, in nanoseconds.
