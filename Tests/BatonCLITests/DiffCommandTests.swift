@@ -81,6 +81,11 @@ import Testing
         ])
         #expect(missingLeads.stderr == "error: cannot read \(Self.fixtures)/no-such-file.ndjson\n")
         #expect(missingLeads.status == 2)
+        let folderAsLeads = try BatonProcess.run([
+            "diff", "--base", "\(Self.fixtures)/base", "--rules", "\(Self.fixtures)/base", Self.fixtures,
+        ])
+        #expect(folderAsLeads.stderr == "error: cannot read \(Self.fixtures)\n")
+        #expect(folderAsLeads.status == 2)
         let missingBase = try BatonProcess.run([
             "diff", "--base", "\(Self.fixtures)/nothing", "--rules", "\(Self.fixtures)/base",
             "\(Self.fixtures)/leads.ndjson",

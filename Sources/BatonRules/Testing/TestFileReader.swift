@@ -201,7 +201,7 @@ extension TestFileReader {
     mutating func report(_ code: String, _ message: String, start: YAMLMark, end: YAMLMark?) {
         var endColumn: Int?
         if let end, end.line == start.line, end.column > start.column { endColumn = end.column }
-        let sourceLine = start.line <= source.lineCount ? source.line(start.line) : nil
+        let sourceLine = start.line >= 1 && start.line <= source.lineCount ? source.line(start.line) : nil
         diagnostics.append(
             RuleDiagnostic(
                 severity: .error, code: code, message: message, file: path, line: start.line, column: start.column,

@@ -42,7 +42,9 @@ struct DiffCommand: ParsableCommand {
         let baseRuleset = try RulesetLoading.load(base)
         let newRuleset = try RulesetLoading.load(newPath)
         let descriptor: Int32 = leads == "-" ? 0 : open(leads, O_RDONLY)
-        guard descriptor >= 0 else {
+        var status = stat()
+        guard descriptor >= 0, fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else {
+            if descriptor > 0 { close(descriptor) }
             Console.error("error: cannot read \(leads)\n")
             throw ExitStatus.cannotStart
         }
