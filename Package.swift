@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(name: "BatonBench", dependencies: ["BatonRules", "BatonLang"]),
         .testTarget(name: "BatonLangTests", dependencies: ["BatonLang"]),
         .testTarget(name: "BatonYAMLTests", dependencies: ["BatonYAML"]),
-        .testTarget(name: "BatonRulesTests", dependencies: ["BatonRules"]),
+        .testTarget(name: "BatonRulesTests", dependencies: ["BatonRules"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCLITests", dependencies: ["BatonRules"], exclude: ["Fixtures"]),
     ]
 )
