@@ -14,7 +14,8 @@ struct Baton: ParsableCommand {
               baton explain --rules Rules/example --now 2026-11-25T12:00:00Z Rules/example/leads/named-account.json
             """,
         subcommands: [
-            CheckCommand.self, EvalCommand.self, ExplainCommand.self, ExprCommand.self,
+            CheckCommand.self, EvalCommand.self, ExplainCommand.self, ExprCommand.self, TestCommand.self,
+            DiffCommand.self,
         ]
     )
 }
