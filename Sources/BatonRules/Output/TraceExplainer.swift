@@ -136,10 +136,40 @@ struct TraceExplainer {
             }
             return valued(written, expression)
         case .binary, .conditional:
-            return valued("(\(text(of: expression)))", expression)
+            let written = text(of: expression)
+            return valued(Self.isParenthesized(written) ? written : "(\(written))", expression)
         default:
             return valued(text(of: expression), expression)
         }
+    }
+
+    /// Whether the text is one parenthesised group, `(a ?? 0)` but not `(a) + (b)`,
+    /// so that an operand written in parentheses is not wrapped twice.
+    static func isParenthesized(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.first == UInt8(ascii: "("), bytes.last == UInt8(ascii: ")") else { return false }
+        var depth = 0
+        var quote: UInt8?
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == UInt8(ascii: "\\") {
+                    index += 1
+                } else if byte == open {
+                    quote = nil
+                }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "(") {
+                depth += 1
+            } else if byte == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 && index != bytes.count - 1 { return false }
+            }
+            index += 1
+        }
+        return depth == 0
     }
 
     private func valued(_ written: String, _ expression: Expr) -> String {
