@@ -7,6 +7,7 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
     public let line: Int
     public let column: Int
 
+    /// An error at a byte offset, with its line and column.
     public init(message: String, offset: Int, line: Int, column: Int) {
         self.message = message
         self.offset = offset
