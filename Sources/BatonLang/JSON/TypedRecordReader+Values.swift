@@ -5,6 +5,7 @@ extension TypedRecordReader {
 
     /// Reads the value at the current position as `nodeIndex` says; `.null`
     /// for JSON `null` (which means absent). `depth` counts the containers around the value.
+    @inline(__always)
     mutating func readValue(_ nodeIndex: Int, depth: Int) throws(JSONProblem) -> Value {
         scanner.skipWhitespace()
         guard let byte = scanner.current else { throw scanner.unexpected(expecting: "a value") }
