@@ -105,11 +105,14 @@ struct TypedRecordReader {
                     }
                 } else {
                     try noteUndeclared(key, hash: hash, since: undeclaredMark, set: &undeclaredSet)
+                    // An escaped key lives in the scratch buffer, which the
+                    // skipped value may overwrite: keep its name first.
+                    let escapedName = key.inScratch ? scanner.makeString(key) : nil
                     do throws(JSONProblem) {
                         try scanner.skipValue(depth: depth, maxDepth: limits.maxDepth)
                     } catch {
                         var problem = error
-                        problem.reversedPath.append(.field(scanner.makeString(key)))
+                        problem.reversedPath.append(.field(escapedName ?? scanner.makeString(key)))
                         throw problem
                     }
                 }
