@@ -125,15 +125,17 @@ extension JSONScanner {
     func duplicateKeyProblem(_ keys: [String], offsets: [Int]) -> JSONProblem {
         var seen = Set<String>()
         for (key, offset) in zip(keys, offsets) where !seen.insert(key).inserted {
-            return problem("duplicate key \(jsonQuoted(key))", at: offset)
+            return problem("duplicate key \(JSONWriter.quoted(key))", at: offset)
         }
         return problem("duplicate key")
     }
 }
 
-/// A string as a JSON string literal, for messages.
-func jsonQuoted(_ text: String) -> String {
-    var writer = JSONWriter(reservingCapacity: text.utf8.count + 2)
-    writer.string(text)
-    return writer.text
+extension JSONWriter {
+    /// A string as a JSON string literal, for messages.
+    static func quoted(_ text: String) -> String {
+        var writer = JSONWriter(reservingCapacity: text.utf8.count + 2)
+        writer.string(text)
+        return writer.text
+    }
 }

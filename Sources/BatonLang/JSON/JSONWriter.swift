@@ -80,7 +80,7 @@ public struct JSONWriter: Sendable {
     /// Writes an integer in decimal.
     public mutating func int(_ value: Int64) {
         separate()
-        appendInteger(value, to: &bytes)
+        appendDecimalText(value, to: &bytes)
         needsComma = true
     }
 
@@ -94,7 +94,7 @@ public struct JSONWriter: Sendable {
         separate()
         let quoted = !value.isFinite
         if quoted { bytes.append(UInt8(ascii: "\"")) }
-        appendDecimal(value, to: &bytes, keepPointZero: style == .expr)
+        appendDecimalText(value, to: &bytes, keepPointZero: style == .expr)
         if quoted { bytes.append(UInt8(ascii: "\"")) }
         needsComma = true
     }

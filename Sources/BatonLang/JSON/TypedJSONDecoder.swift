@@ -106,7 +106,7 @@ public struct TypedJSONDecoder: Sendable {
             switch component {
             case .field(let name): path += "." + name
             case .index(let index): path += "[\(index)]"
-            case .key(let key): path += "[" + jsonQuoted(key) + "]"
+            case .key(let key): path += "[" + JSONWriter.quoted(key) + "]"
             }
         }
         var message = path + ": " + problem.message

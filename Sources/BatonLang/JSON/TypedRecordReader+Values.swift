@@ -210,8 +210,8 @@ extension TypedRecordReader {
     /// not become a 1 MB message.
     static func quotedForMessage(_ text: String) -> String {
         let limit = 100
-        guard text.unicodeScalars.count > limit else { return jsonQuoted(text) }
+        guard text.unicodeScalars.count > limit else { return JSONWriter.quoted(text) }
         let prefix = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))
-        return jsonQuoted(prefix + "…")
+        return JSONWriter.quoted(prefix + "…")
     }
 }
