@@ -120,6 +120,7 @@ let testLeadSchema = Schema([
         (#"{"id": "L", "employees": NaN}"#, "lead.employees", "lead.employees: unexpected 'N', expected a value at line 1, column 26"),
         (#"{"id": "L", "other": tru}"#, "lead.other", "lead.other: unexpected 't', expected a value at line 1, column 22"),
         (#"{"id": "L", "employees": 12"#, "lead", "lead: unexpected end of input, expected ',' or '}' at line 1, column 28"),
+        (#"{"id": "L", "\u0078y": ["a\n", 1,]}"#, "lead.xy", "lead.xy: trailing comma at line 1, column 33"),
     ])
     func badInput(text: String, path: String, message: String) {
         #expect(throws: LeadInputError(path: path, message: message, leadID: decoder.leadID(in: Array(text.utf8)))) {

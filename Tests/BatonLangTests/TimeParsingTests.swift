@@ -74,6 +74,9 @@ import Testing
         #expect(instant.startOfDay.rfc3339 == "2026-11-21T00:00:00Z")
         #expect(Timestamp(seconds: -1).civilDate == CivilDate(year: 1969, month: 12, day: 31))
         #expect(CivilDate(year: 2026, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: .max, month: 1, day: 1) == nil)
+        #expect(CivilDate(daysSinceEpoch: .min).year < 0)
+        #expect(CivilDate(daysSinceEpoch: .max).year > 0)
         #expect(CivilDate(year: 2026, month: 11, day: 20)?.startOfDay == (try Timestamp(date: "2026-11-20")))
         // Every day of 400 years round-trips through days-from-civil.
         for day in Int64(-146_097)...146_097 {

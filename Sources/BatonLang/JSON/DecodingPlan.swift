@@ -1,13 +1,13 @@
 /// What a value slot holds, as the reader dispatches on it.
-enum ValueKind: UInt8, Sendable {
+enum DecodingKind: UInt8, Sendable {
     case bool, int, double, string, timestamp, duration, dyn, list, map, record
 }
 
 /// How to read one value: its kind, and the node of a list's or map's
 /// elements or the index of a record's layout. The declared type (for
 /// messages) sits beside it in ``DecodingPlan/nodeTypes``.
-struct ValueNode: Sendable {
-    let kind: ValueKind
+struct DecodingNode: Sendable {
+    let kind: DecodingKind
     let child: Int
 }
 
@@ -43,7 +43,7 @@ struct FieldNameEntry: Sendable {
 final class DecodingPlan: @unchecked Sendable {
     // @unchecked: the buffers are written only in `init` and freed in
     // `deinit`; in between they are read-only, so sharing is safe.
-    let nodes: UnsafeMutableBufferPointer<ValueNode>
+    let nodes: UnsafeMutableBufferPointer<DecodingNode>
     let layouts: UnsafeMutableBufferPointer<RecordLayout>
     let fieldNodes: UnsafeMutableBufferPointer<Int>
     let requiredSlots: UnsafeMutableBufferPointer<Int>
@@ -121,7 +121,7 @@ final class DecodingPlan: @unchecked Sendable {
         var table = [FieldNameEntry](repeating: FieldNameEntry(), count: capacity)
         for (slot, field) in type.fields.enumerated() {
             let bytes = Array(field.name.utf8)
-            let hash = bytes.withUnsafeBufferPointer { fieldNameHash($0) }
+            let hash = bytes.withUnsafeBufferPointer { FieldNameEntry.hash($0) }
             var index = Int(truncatingIfNeeded: hash) & (capacity - 1)
             var duplicate = false
             while table[index].slot >= 0 {
@@ -144,7 +144,7 @@ final class DecodingPlan: @unchecked Sendable {
 
     private struct Builder {
         let schema: Schema
-        var nodes: [ValueNode] = []
+        var nodes: [DecodingNode] = []
         var nodeTypes: [ExprType] = []
         var recordTypes: [RecordType] = []
         var recordIndices: [String: Int] = [:]
@@ -160,22 +160,22 @@ final class DecodingPlan: @unchecked Sendable {
         }
 
         mutating func node(for type: ExprType) -> Int {
-            let node: ValueNode
+            let node: DecodingNode
             switch type {
-            case .bool: node = ValueNode(kind: .bool, child: 0)
-            case .int: node = ValueNode(kind: .int, child: 0)
-            case .double: node = ValueNode(kind: .double, child: 0)
-            case .string: node = ValueNode(kind: .string, child: 0)
-            case .timestamp: node = ValueNode(kind: .timestamp, child: 0)
-            case .duration: node = ValueNode(kind: .duration, child: 0)
-            case .null, .dyn: node = ValueNode(kind: .dyn, child: 0)
-            case .list(let element): node = ValueNode(kind: .list, child: self.node(for: element))
-            case .map(let value): node = ValueNode(kind: .map, child: self.node(for: value))
+            case .bool: node = DecodingNode(kind: .bool, child: 0)
+            case .int: node = DecodingNode(kind: .int, child: 0)
+            case .double: node = DecodingNode(kind: .double, child: 0)
+            case .string: node = DecodingNode(kind: .string, child: 0)
+            case .timestamp: node = DecodingNode(kind: .timestamp, child: 0)
+            case .duration: node = DecodingNode(kind: .duration, child: 0)
+            case .null, .dyn: node = DecodingNode(kind: .dyn, child: 0)
+            case .list(let element): node = DecodingNode(kind: .list, child: self.node(for: element))
+            case .map(let value): node = DecodingNode(kind: .map, child: self.node(for: value))
             case .record(let name):
                 if let index = recordIndex(name) {
-                    node = ValueNode(kind: .record, child: index)
+                    node = DecodingNode(kind: .record, child: index)
                 } else {
-                    node = ValueNode(kind: .dyn, child: 0)
+                    node = DecodingNode(kind: .dyn, child: 0)
                 }
             }
             nodes.append(node)
@@ -185,17 +185,19 @@ final class DecodingPlan: @unchecked Sendable {
     }
 }
 
-/// The FNV-1a hash of a field name's bytes.
-@inline(__always)
-func fieldNameHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash = fieldNameHashSeed
-    for byte in bytes { hash = fieldNameHashStep(hash, byte) }
-    return hash
-}
+extension FieldNameEntry {
+    /// The FNV-1a hash of a field name's bytes.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = hashSeed
+        for byte in bytes { hash = hashStep(hash, byte) }
+        return hash
+    }
 
-let fieldNameHashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
 
-@inline(__always)
-func fieldNameHashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    @inline(__always)
+    static func hashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
 }

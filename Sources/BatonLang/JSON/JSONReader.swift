@@ -7,6 +7,7 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
     public let line: Int
     public let column: Int
 
+    /// An error at a byte offset, with its line and column.
     public init(message: String, offset: Int, line: Int, column: Int) {
         self.message = message
         self.offset = offset
@@ -124,15 +125,17 @@ extension JSONScanner {
     func duplicateKeyProblem(_ keys: [String], offsets: [Int]) -> JSONProblem {
         var seen = Set<String>()
         for (key, offset) in zip(keys, offsets) where !seen.insert(key).inserted {
-            return problem("duplicate key \(jsonQuoted(key))", at: offset)
+            return problem("duplicate key \(JSONWriter.quoted(key))", at: offset)
         }
         return problem("duplicate key")
     }
 }
 
-/// A string as a JSON string literal, for messages.
-func jsonQuoted(_ text: String) -> String {
-    var writer = JSONWriter(reservingCapacity: text.utf8.count + 2)
-    writer.string(text)
-    return writer.text
+extension JSONWriter {
+    /// A string as a JSON string literal, for messages.
+    static func quoted(_ text: String) -> String {
+        var writer = JSONWriter(reservingCapacity: text.utf8.count + 2)
+        writer.string(text)
+        return writer.text
+    }
 }

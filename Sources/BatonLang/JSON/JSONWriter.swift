@@ -19,6 +19,7 @@ public struct JSONWriter: Sendable {
         case expr
     }
 
+    /// An empty writer with room for `capacity` bytes before it grows.
     public init(reservingCapacity capacity: Int = 256) {
         bytes = []
         bytes.reserveCapacity(capacity)
@@ -33,23 +34,27 @@ public struct JSONWriter: Sendable {
         needsComma = false
     }
 
+    /// Writes `{`; members follow as ``key(_:)`` and a value each.
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
+    /// Writes `}`.
     public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
+    /// Writes `[`; elements follow.
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
+    /// Writes `]`.
     public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
@@ -72,12 +77,14 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes an integer in decimal.
     public mutating func int(_ value: Int64) {
         separate()
-        appendInteger(value, to: &bytes)
+        appendDecimalText(value, to: &bytes)
         needsComma = true
     }
 
+    /// Writes an integer in decimal.
     public mutating func int(_ value: Int) { int(Int64(value)) }
 
     /// Writes a double as ``formatDecimal(_:)`` does; NaN and the infinities,
@@ -87,17 +94,19 @@ public struct JSONWriter: Sendable {
         separate()
         let quoted = !value.isFinite
         if quoted { bytes.append(UInt8(ascii: "\"")) }
-        appendDecimal(value, to: &bytes, keepPointZero: style == .expr)
+        appendDecimalText(value, to: &bytes, keepPointZero: style == .expr)
         if quoted { bytes.append(UInt8(ascii: "\"")) }
         needsComma = true
     }
 
+    /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
     }
 
+    /// Writes `null`.
     public mutating func null() {
         separate()
         bytes.append(contentsOf: "null".utf8)

@@ -16,6 +16,7 @@ public struct LeadInputError: Error, Sendable, Hashable, CustomStringConvertible
     /// object's `lead_id`.
     public let leadID: String?
 
+    /// An error at `path`; `message` is the full text, path included.
     public init(path: String, message: String, leadID: String? = nil) {
         self.path = path
         self.message = message
@@ -40,6 +41,7 @@ public struct LeadLimits: Sendable, Hashable {
     }
     private var storedMaxDepth = 64
 
+    /// Limits with the defaults: 1 MiB strings, 100,000 elements, 64 levels.
     public init(maxStringBytes: Int = 1 << 20, maxListElements: Int = 100_000, maxDepth: Int = 64) {
         self.maxStringBytes = maxStringBytes
         self.maxListElements = maxListElements

@@ -31,18 +31,23 @@ public struct TypedJSONDecoder: Sendable {
         self.limits = limits
     }
 
+    /// Reads one record (a lead) from the JSON bytes, or says why it is bad
+    /// input; the error carries the record's `id` when it can be read.
     public func decode(_ bytes: [UInt8]) -> Result<RecordValue, LeadInputError> {
         bytes.withUnsafeBufferPointer { decode($0) }
     }
 
+    /// Reads one record from the JSON bytes, as ``decode(_:)-([UInt8])`` does.
     public func decode(_ bytes: ArraySlice<UInt8>) -> Result<RecordValue, LeadInputError> {
         bytes.withUnsafeBufferPointer { decode($0) }
     }
 
+    /// Reads one record from the JSON bytes, as ``decode(_:)-([UInt8])`` does.
     public func decode(_ bytes: UnsafeRawBufferPointer) -> Result<RecordValue, LeadInputError> {
         decode(bytes.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Reads one record from the JSON bytes, as ``decode(_:)-([UInt8])`` does.
     public func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<RecordValue, LeadInputError> {
         guard let root = plan.root else {
             return .failure(LeadInputError(path: rootName, message: "\(rootName): unknown record type"))
@@ -59,12 +64,15 @@ public struct TypedJSONDecoder: Sendable {
     /// basis even from a bad record (for the error object's `lead_id`).
     public func leadID(in bytes: [UInt8]) -> String? { bytes.withUnsafeBufferPointer { leadID(in: $0) } }
 
+    /// The record's `id` when it is a string, as ``leadID(in:)-([UInt8])`` reads it.
     public func leadID(in bytes: ArraySlice<UInt8>) -> String? { bytes.withUnsafeBufferPointer { leadID(in: $0) } }
 
+    /// The record's `id` when it is a string, as ``leadID(in:)-([UInt8])`` reads it.
     public func leadID(in bytes: UnsafeRawBufferPointer) -> String? {
         leadID(in: bytes.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// The record's `id` when it is a string, as ``leadID(in:)-([UInt8])`` reads it.
     public func leadID(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var scanner = JSONScanner(bytes: bytes, maxStringBytes: limits.maxStringBytes)
         do throws(JSONProblem) {
@@ -98,7 +106,7 @@ public struct TypedJSONDecoder: Sendable {
             switch component {
             case .field(let name): path += "." + name
             case .index(let index): path += "[\(index)]"
-            case .key(let key): path += "[" + jsonQuoted(key) + "]"
+            case .key(let key): path += "[" + JSONWriter.quoted(key) + "]"
             }
         }
         var message = path + ": " + problem.message

@@ -5,6 +5,7 @@ extension TypedRecordReader {
 
     /// Reads the value at the current position as `nodeIndex` says; `.null`
     /// for JSON `null` (which means absent). `depth` counts the containers around the value.
+    @inline(__always)
     mutating func readValue(_ nodeIndex: Int, depth: Int) throws(JSONProblem) -> Value {
         scanner.skipWhitespace()
         guard let byte = scanner.current else { throw scanner.unexpected(expecting: "a value") }
@@ -209,8 +210,8 @@ extension TypedRecordReader {
     /// not become a 1 MB message.
     static func quotedForMessage(_ text: String) -> String {
         let limit = 100
-        guard text.unicodeScalars.count > limit else { return jsonQuoted(text) }
+        guard text.unicodeScalars.count > limit else { return JSONWriter.quoted(text) }
         let prefix = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))
-        return jsonQuoted(prefix + "…")
+        return JSONWriter.quoted(prefix + "…")
     }
 }

@@ -5,7 +5,7 @@ struct TypedRecordReader {
     var scanner: JSONScanner
     let plan: DecodingPlan
     // The plan's buffers, copied out so field reads touch no reference counts.
-    let nodes: UnsafeMutableBufferPointer<ValueNode>
+    let nodes: UnsafeMutableBufferPointer<DecodingNode>
     let layouts: UnsafeMutableBufferPointer<RecordLayout>
     let fieldNodes: UnsafeMutableBufferPointer<Int>
     let tableEntries: UnsafeMutableBufferPointer<FieldNameEntry>
@@ -59,8 +59,8 @@ struct TypedRecordReader {
         var fields: [Value] = []
         fields.reserveCapacity(layout.fieldCount)
         for _ in 0..<layout.fieldCount { fields.append(.null) }
-        var seen = SlotSet(count: layout.fieldCount)
-        var present = SlotSet(count: layout.fieldCount)
+        var seen = FieldSlotSet(count: layout.fieldCount)
+        var present = FieldSlotSet(count: layout.fieldCount)
         let undeclaredMark = undeclaredKeys.count
         let undeclaredBytesMark = undeclaredKeyBytes.count
         var undeclaredSet: Set<[UInt8]>? = nil
@@ -105,11 +105,14 @@ struct TypedRecordReader {
                     }
                 } else {
                     try noteUndeclared(key, hash: hash, since: undeclaredMark, set: &undeclaredSet)
+                    // An escaped key lives in the scratch buffer, which the
+                    // skipped value may overwrite: keep its name first.
+                    let escapedName = key.inScratch ? scanner.makeString(key) : nil
                     do throws(JSONProblem) {
                         try scanner.skipValue(depth: depth, maxDepth: limits.maxDepth)
                     } catch {
                         var problem = error
-                        problem.reversedPath.append(.field(scanner.makeString(key)))
+                        problem.reversedPath.append(.field(escapedName ?? scanner.makeString(key)))
                         throw problem
                     }
                 }
@@ -141,7 +144,7 @@ struct TypedRecordReader {
     private mutating func scanKey() throws(JSONProblem) -> (ScannedString, UInt64) {
         let bytes = scanner.bytes
         let start = scanner.position + 1
-        var hash = fieldNameHashSeed
+        var hash = FieldNameEntry.hashSeed
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
@@ -153,12 +156,12 @@ struct TypedRecordReader {
                 break
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
-            hash = fieldNameHashStep(hash, byte)
+            hash = FieldNameEntry.hashStep(hash, byte)
             index += 1
         }
         // Escapes, non-ASCII or an error: the general scanner decides.
         let key = try scanner.scanString()
-        return (key, scanner.withBytes(of: key) { fieldNameHash($0) })
+        return (key, scanner.withBytes(of: key) { FieldNameEntry.hash($0) })
     }
 
     /// The slot of the field named by a key's bytes, or nil when undeclared.
@@ -230,7 +233,7 @@ struct TypedRecordReader {
 }
 
 /// A set of record slots: a bit mask, with an array beyond 64 fields.
-struct SlotSet {
+struct FieldSlotSet {
     private var low: UInt64 = 0
     private var high: [Bool]
 

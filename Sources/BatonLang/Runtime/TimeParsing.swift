@@ -5,6 +5,7 @@ public struct TimeParseError: Error, Sendable, Hashable, CustomStringConvertible
     /// (`lead.created_at: timestamp without an offset: "2026-11-20T10:00:00"`).
     public let reason: String
 
+    /// An error with the reason a person reads.
     public init(_ reason: String) { self.reason = reason }
 
     public var description: String { reason }
@@ -24,9 +25,10 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     /// 1 ... 31.
     public let day: Int
 
-    /// A date, or nil when the day does not exist (February 30).
+    /// A date, or nil when the day does not exist (February 30) or the year
+    /// is beyond ±1,000,000,000.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
+        guard year.magnitude <= 1_000_000_000, (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
             return nil
         }
         self.year = year
@@ -44,11 +46,14 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         return date
     }
 
-    /// The date `days` days after 1970-01-01 (negative: before it).
+    /// The date `days` days after 1970-01-01 (negative: before it); counts
+    /// beyond ±2^50 days are taken as ±2^50.
     public init(daysSinceEpoch days: Int64) {
-        // Howard Hinnant's civil_from_days: exact for every Int64 day count
-        // a Timestamp can reach.
-        let shifted = days + 719_468
+        // Howard Hinnant's civil_from_days: exact for every day count a
+        // Timestamp can reach (about ±1.1e14); the clamp keeps the
+        // arithmetic below from overflowing on any other input.
+        let limit: Int64 = 1 << 50
+        let shifted = min(max(days, -limit), limit) + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
@@ -79,10 +84,12 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// Whether the Gregorian year has a February 29.
     public static func isLeapYear(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
+    /// The number of days in a month (1 ... 12) of a year.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28

@@ -9,13 +9,13 @@
 public func formatDecimal(_ d: Double) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(24)
-    appendDecimal(d, to: &bytes, keepPointZero: false)
+    appendDecimalText(d, to: &bytes, keepPointZero: false)
     return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Appends the digits of `formatDecimal(d)`, or with `keepPointZero` the
 /// `baton expr` form that keeps `.0` on an int-valued double.
-func appendDecimal(_ d: Double, to bytes: inout [UInt8], keepPointZero: Bool) {
+func appendDecimalText(_ d: Double, to bytes: inout [UInt8], keepPointZero: Bool) {
     if d.isNaN {
         bytes.append(contentsOf: "NaN".utf8)
         return
@@ -32,7 +32,7 @@ func appendDecimal(_ d: Double, to bytes: inout [UInt8], keepPointZero: Bool) {
     // Integral values below 2^53 are exact as Int64: the common case
     // (`45`, `20`) skips the shortest-digits search.
     if d.magnitude < 9_007_199_254_740_992, Double(Int64(d)) == d {
-        appendInteger(Int64(d), to: &bytes)
+        appendDecimalText(Int64(d), to: &bytes)
         if keepPointZero { bytes.append(contentsOf: ".0".utf8) }
         return
     }
@@ -99,13 +99,13 @@ private func appendShortestDigits(_ d: Double, to bytes: inout [UInt8], keepPoin
 }
 
 /// Appends an integer in decimal without going through `String`.
-func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+func appendDecimalText(_ value: Int64, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    appendUnsigned(value.magnitude, to: &bytes, minimumDigits: 1)
+    appendDecimalText(value.magnitude, to: &bytes, minimumDigits: 1)
 }
 
 /// Appends an unsigned integer, left-padded with zeros to `minimumDigits`.
-func appendUnsigned(_ value: UInt64, to bytes: inout [UInt8], minimumDigits: Int) {
+func appendDecimalText(_ value: UInt64, to bytes: inout [UInt8], minimumDigits: Int) {
     var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
     withUnsafeMutableBytes(of: &scratch) { buffer in
         var position = buffer.count
@@ -145,22 +145,22 @@ extension Timestamp {
         let (days, secondOfDay) = Self.floorDivide(normalized.seconds, Self.secondsPerDay)
         appendDate(CivilDate(daysSinceEpoch: days), to: &bytes)
         bytes.append(UInt8(ascii: "T"))
-        appendUnsigned(UInt64(secondOfDay / 3600), to: &bytes, minimumDigits: 2)
+        appendDecimalText(UInt64(secondOfDay / 3600), to: &bytes, minimumDigits: 2)
         bytes.append(UInt8(ascii: ":"))
-        appendUnsigned(UInt64(secondOfDay / 60 % 60), to: &bytes, minimumDigits: 2)
+        appendDecimalText(UInt64(secondOfDay / 60 % 60), to: &bytes, minimumDigits: 2)
         bytes.append(UInt8(ascii: ":"))
-        appendUnsigned(UInt64(secondOfDay % 60), to: &bytes, minimumDigits: 2)
+        appendDecimalText(UInt64(secondOfDay % 60), to: &bytes, minimumDigits: 2)
         appendFraction(nanoseconds: normalized.nanos, to: &bytes)
         bytes.append(UInt8(ascii: "Z"))
     }
 
     private func appendDate(_ date: CivilDate, to bytes: inout [UInt8]) {
         if date.year < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendUnsigned(UInt64(date.year.magnitude), to: &bytes, minimumDigits: 4)
+        appendDecimalText(UInt64(date.year.magnitude), to: &bytes, minimumDigits: 4)
         bytes.append(UInt8(ascii: "-"))
-        appendUnsigned(UInt64(date.month), to: &bytes, minimumDigits: 2)
+        appendDecimalText(UInt64(date.month), to: &bytes, minimumDigits: 2)
         bytes.append(UInt8(ascii: "-"))
-        appendUnsigned(UInt64(date.day), to: &bytes, minimumDigits: 2)
+        appendDecimalText(UInt64(date.day), to: &bytes, minimumDigits: 2)
     }
 
     /// The same instant with `nanos` in `0 ..< 1_000_000_000` even when a
@@ -184,7 +184,7 @@ private func appendFraction(nanoseconds: Int32, to bytes: inout [UInt8]) {
         digits -= 1
     }
     bytes.append(UInt8(ascii: "."))
-    appendUnsigned(UInt64(fraction), to: &bytes, minimumDigits: digits)
+    appendDecimalText(UInt64(fraction), to: &bytes, minimumDigits: digits)
 }
 
 extension TimeDuration {
@@ -200,7 +200,7 @@ extension TimeDuration {
         if nanoseconds < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = nanoseconds.magnitude
         let perSecond = UInt64(Self.nanosecondsPerSecond)
-        appendUnsigned(magnitude / perSecond, to: &bytes, minimumDigits: 1)
+        appendDecimalText(magnitude / perSecond, to: &bytes, minimumDigits: 1)
         appendFraction(nanoseconds: Int32(magnitude % perSecond), to: &bytes)
         bytes.append(UInt8(ascii: "s"))
     }
