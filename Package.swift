@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,10 +22,16 @@ let package = Package(
         .target(name: "BatonLang"),
         .target(name: "BatonYAML", dependencies: ["CYAML"]),
         .target(name: "BatonRules", dependencies: ["BatonLang", "BatonYAML"]),
+        // Persistence (SQLite through GRDB, which needs the system's libsqlite3-dev)
+        // apart from the engine, so the rules library stays free of a database.
+        .target(
+            name: "BatonStore",
+            dependencies: ["BatonRules", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "baton",
             dependencies: [
-                "BatonRules", "BatonLang",
+                "BatonRules", "BatonLang", "BatonStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +39,7 @@ let package = Package(
         .testTarget(name: "BatonLangTests", dependencies: ["BatonLang"]),
         .testTarget(name: "BatonYAMLTests", dependencies: ["BatonYAML"]),
         .testTarget(name: "BatonRulesTests", dependencies: ["BatonRules"], exclude: ["Fixtures"]),
-        .testTarget(name: "BatonCLITests", dependencies: ["BatonRules"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonRules"]),
+        .testTarget(name: "BatonCLITests", dependencies: ["BatonRules", "BatonStore"], exclude: ["Fixtures"]),
     ]
 )

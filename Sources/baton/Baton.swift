@@ -15,7 +15,7 @@ struct Baton: ParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, EvalCommand.self, ExplainCommand.self, ExprCommand.self, TestCommand.self,
-            DiffCommand.self,
+            DiffCommand.self, BatchCommand.self,
         ]
     )
 }

@@ -138,4 +138,13 @@ extension JSONWriter {
         writer.string(text)
         return writer.text
     }
+
+    /// A JSON-quoted string for an error message, cut after 100 characters
+    /// so that a 1 MB value does not become a 1 MB message.
+    package static func quotedForMessage(_ text: String) -> String {
+        let limit = 100
+        guard text.unicodeScalars.count > limit else { return JSONWriter.quoted(text) }
+        let prefix = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))
+        return JSONWriter.quoted(prefix + "…")
+    }
 }

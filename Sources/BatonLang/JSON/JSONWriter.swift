@@ -34,6 +34,13 @@ public struct JSONWriter: Sendable {
         needsComma = false
     }
 
+    /// Ends a line of NDJSON: writes `\n`, and the next value starts a new
+    /// document (no comma before it).
+    public mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        needsComma = false
+    }
+
     /// Writes `{`; members follow as ``key(_:)`` and a value each.
     public mutating func beginObject() {
         separate()

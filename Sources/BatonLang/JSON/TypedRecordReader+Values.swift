@@ -179,7 +179,7 @@ extension TypedRecordReader {
         let got: String
         switch scanner.current {
         case UInt8(ascii: "\"")?:
-            got = "string " + Self.quotedForMessage(try scanner.scanStringValue())
+            got = "string " + JSONWriter.quotedForMessage(try scanner.scanStringValue())
         case UInt8(ascii: "-")?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?:
             let number = try scanner.scanNumber()
             got = "number " + String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
@@ -202,16 +202,7 @@ extension TypedRecordReader {
     /// `timestamp without an offset: "2026-11-20T10:00:00"`.
     private func badText(_ text: ScannedString, reason: String) -> JSONProblem {
         JSONProblem(
-            message: reason + ": " + Self.quotedForMessage(scanner.makeString(text)), offset: text.offset,
+            message: reason + ": " + JSONWriter.quotedForMessage(scanner.makeString(text)), offset: text.offset,
             showsPosition: false)
-    }
-
-    /// A JSON-quoted string, cut after 100 characters so a 1 MB value does
-    /// not become a 1 MB message.
-    static func quotedForMessage(_ text: String) -> String {
-        let limit = 100
-        guard text.unicodeScalars.count > limit else { return JSONWriter.quoted(text) }
-        let prefix = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))
-        return JSONWriter.quoted(prefix + "…")
     }
 }

@@ -115,14 +115,11 @@ extension LoadSession {
                 failed = true
                 continue
             }
-            switch rowType.fields[slot].type {
-            case .list, .map, .record, .null:
+            if !CSVCell.canHold(rowType.fields[slot].type) {
                 reportCSV(
                     "column '\(column)' is declared \(rowType.fields[slot].type), which a CSV cell cannot hold",
                     file: file, line: header.lines[index], column: header.columns[index], cell: column)
                 failed = true
-            default:
-                break
             }
             slots.append(slot)
         }
@@ -143,13 +140,7 @@ extension LoadSession {
     private mutating func csvRow(_ record: CSVRecord, columns: CSVColumns, rowType: RecordType, file: Int)
         -> RecordValue?
     {
-        var values = rowType.fields.map { field -> Value in
-            switch field.type {
-            case .list: return .list([])
-            case .map: return .map(MapValue([]))
-            default: return .null
-            }
-        }
+        var values = rowType.fields.map { CSVCell.absentValue(of: $0.type) }
         var failed = false
         for (index, cell) in record.cells.enumerated() {
             let field = rowType.fields[columns.slots[index]]
@@ -162,7 +153,7 @@ extension LoadSession {
                 }
                 continue
             }
-            guard let value = Self.csvValue(cell, type: field.type) else {
+            guard let value = CSVCell.value(cell, type: field.type) else {
                 reportCSV(
                     "'\(cell)' in column '\(field.name)' does not read as \(field.type)", file: file,
                     line: record.lines[index], column: record.columns[index], cell: cell)
@@ -172,35 +163,6 @@ extension LoadSession {
             values[columns.slots[index]] = value
         }
         return failed ? nil : RecordValue(type: rowType, fields: values)
-    }
-
-    private static let decimalBytes = Set("0123456789.-+eE".utf8)
-
-    /// A cell read as a declared scalar type, or nil when it does not parse.
-    static func csvValue(_ cell: String, type: ExprType) -> Value? {
-        switch type {
-        case .string, .dyn:
-            return .string(cell)
-        case .int:
-            return Int64(cell).map { .int($0) }
-        case .double:
-            // Plain decimals only: Double("nan"), "inf" and hex floats are not numbers in a table.
-            guard cell.utf8.allSatisfy({ Self.decimalBytes.contains($0) }), let value = Double(cell), value.isFinite
-            else { return nil }
-            return .double(value)
-        case .bool:
-            switch cell.lowercased() {
-            case "true": return .bool(true)
-            case "false": return .bool(false)
-            default: return nil
-            }
-        case .timestamp:
-            return (try? Timestamp(rfc3339: cell)).map { .timestamp($0) }
-        case .duration:
-            return (try? TimeDuration(parsing: cell)).map { .duration($0) }
-        case .null, .list, .map, .record:
-            return nil
-        }
     }
 
     /// Reads a CSV file named in a YAML file, relative to that file's folder,

@@ -2,8 +2,8 @@
 /// and the smooth weighted round robin's current weights, per owner the
 /// number of open assignments.
 ///
-/// In memory; `Codable` so that a store (a state file, later SQLite) can
-/// persist it. Keyed by ids, not indices, so it survives ruleset changes.
+/// In memory; a store persists it (`baton batch --state FILE`: SQLite, in
+/// the BatonStore target). Keyed by ids, not indices, so it survives ruleset changes.
 /// Not thread-safe: one evaluation updates it at a time, in input order.
 public final class RoutingState: Codable {
     /// Per team id: the member id the team was last assigned (round robin).
@@ -18,6 +18,16 @@ public final class RoutingState: Codable {
         lastAssignedMember = [:]
         currentWeights = [:]
         assignmentCounts = [:]
+    }
+
+    /// A state as a store saved it.
+    public init(
+        lastAssignedMember: [String: String], currentWeights: [String: [String: Int64]],
+        assignmentCounts: [String: Int]
+    ) {
+        self.lastAssignedMember = lastAssignedMember
+        self.currentWeights = currentWeights
+        self.assignmentCounts = assignmentCounts
     }
 
     /// The open assignments of an owner.

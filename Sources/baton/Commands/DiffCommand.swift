@@ -2,10 +2,6 @@ import ArgumentParser
 import BatonLang
 import BatonRules
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `baton diff`: the impact of a rules change on a file of leads.
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,21 +37,15 @@ struct DiffCommand: ParsableCommand {
         let newPath = try rulesOption.path()
         let baseRuleset = try RulesetLoading.load(base)
         let newRuleset = try RulesetLoading.load(newPath)
-        let descriptor: Int32 = leads == "-" ? 0 : open(leads, O_RDONLY)
-        var status = stat()
-        guard descriptor >= 0, fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else {
-            if descriptor > 0 { close(descriptor) }
-            Console.error("error: cannot read \(leads)\n")
-            throw ExitStatus.cannotStart
-        }
-        defer { if descriptor != 0 { close(descriptor) } }
+        let input = try InputFile.open(leads)
+        defer { input.close() }
         var comparison = RulesetComparison(base: baseRuleset, new: newRuleset, now: now)
-        var reader = LineReader(fileDescriptor: descriptor)
+        var reader = LineReader(fileDescriptor: input.fileDescriptor)
         var lineNumber = 0
         while let line = reader.nextLine() {
             lineNumber += 1
             if let bad = comparison.compare(line: line, lineNumber: lineNumber) {
-                Console.error("line \(bad.line)\(bad.leadID.map { " (\($0))" } ?? ""): error: \(bad.message)\n")
+                Console.badInput(line: bad.line, leadID: bad.leadID, message: bad.message)
             }
         }
         let report = comparison.report

@@ -1,4 +1,5 @@
 import BatonLang
+import BatonRules
 
 #if canImport(Glibc)
     import Glibc

@@ -21,6 +21,12 @@ enum Console {
 
     static func out(bytes: [UInt8]) { writeAll(bytes, to: 1) }
 
+    /// The stderr line for an input line that could not be evaluated:
+    /// `line 3 (L-7): error: lead.employees: expected int, got string "many"`.
+    static func badInput(line: Int, leadID: String?, message: String) {
+        error("line \(line)\(leadID.map { " (\($0))" } ?? ""): error: \(message)\n")
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
         writeAll(Array(text.utf8), to: descriptor)
     }

@@ -1,0 +1,34 @@
+/// A run of batch input records held back to back in one buffer: the unit
+/// the pipeline reads, evaluates in parallel and writes, so that memory is
+/// bounded by the chunk size and not by the input.
+package struct BatchChunk: Sendable {
+    /// One record: where its bytes lie in `bytes`, and the 1-based input line it starts on.
+    package struct Record: Sendable {
+        package var range: Range<Int>
+        package var line: Int
+    }
+
+    package private(set) var bytes: [UInt8] = []
+    package private(set) var records: [Record] = []
+
+    package init() {}
+
+    package var count: Int { records.count }
+    package var isEmpty: Bool { records.isEmpty }
+
+    /// Empties the chunk, keeping its memory for the next one.
+    package mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        records.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a record: a copy of `recordBytes`, starting on input line `line`.
+    package mutating func append(_ recordBytes: some Collection<UInt8>, line: Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: recordBytes)
+        records.append(Record(range: start..<bytes.count, line: line))
+    }
+
+    /// The bytes of record `index`.
+    package subscript(index: Int) -> ArraySlice<UInt8> { bytes[records[index].range] }
+}

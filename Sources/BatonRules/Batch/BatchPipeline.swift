@@ -1,0 +1,169 @@
+import BatonLang
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Evaluates a stream of leads into a stream of decisions, on several
+/// cores, with routing state carried across the leads in input order: the
+/// engine of `baton batch`, meant to be reused as it is by a service.
+///
+/// The input is read in chunks of `chunkSize` records. For each chunk:
+/// 1. in parallel, each worker decodes and prepares its slice of the chunk
+///    (`Engine.prepare`: account, scoring, routing rules, handoff; no state);
+/// 2. on the calling thread, every lead is routed in input order
+///    (`Engine.route`, which reads and updates the `RoutingState`);
+/// 3. in parallel, each worker writes its slice's decision lines (or bad
+///    input objects) into its own buffer;
+/// 4. the buffers go to the sink in worker order, so in input order.
+///
+/// The output therefore never depends on the number of jobs, and memory is
+/// a chunk of input and output, however long the input is.
+///
+/// ```swift
+/// let pipeline = BatchPipeline(ruleset: ruleset, now: now, state: RoutingState(), jobs: 2)
+/// var source = NDJSONRecordSource(reader: LineReader(fileDescriptor: 0))
+/// var sink = FileDescriptorSink(fileDescriptor: 1)
+/// var observer = SilentBatchObserver()
+/// let summary = try pipeline.run(
+///     source: &source, decoder: NDJSONLeadDecoder(schema: ruleset.schema), sink: &sink, observer: &observer)
+/// ```
+package final class BatchPipeline {
+    /// Records per chunk: large enough that the two hand-overs between
+    /// threads per chunk cost nothing measurable, small enough to keep
+    /// memory flat (a few MB of input and output).
+    package static let defaultChunkSize = 1024
+
+    /// Workers evaluating at once.
+    package let jobs: Int
+    /// The routing state the leads are routed with; updated in input order.
+    package let state: RoutingState
+    private let chunkSize: Int
+    private let now: Timestamp
+    private let engines: [Engine]
+    private var writers: [JSONWriter]
+    private var outcomes: [Outcome] = []
+    private var chunk = BatchChunk()
+
+    /// What became of one record between the stages.
+    private enum Outcome {
+        case pending
+        case prepared(PreparedDecision)
+        case decided(Decision)
+        case bad(LeadInputError)
+    }
+
+    /// A pipeline evaluating `ruleset` at `now` on `jobs` workers (at least one).
+    package init(
+        ruleset: Ruleset, now: Timestamp, state: RoutingState, jobs: Int, chunkSize: Int = defaultChunkSize
+    ) {
+        self.jobs = max(1, jobs)
+        self.state = state
+        self.now = now
+        self.chunkSize = max(1, chunkSize)
+        let first = Engine(ruleset: ruleset)
+        engines = [first] + (1..<self.jobs).map { _ in Engine(sharing: first) }
+        writers = (0..<self.jobs).map { _ in JSONWriter(reservingCapacity: 1 << 20) }
+        summary = BatchSummary(gradeOrder: ruleset.scoring.grades.map(\.grade))
+    }
+
+    /// The tally of everything run so far.
+    package private(set) var summary: BatchSummary
+
+    /// The number of cores the process may run on: the default for `--jobs`.
+    package static var availableCores: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    /// Reads every record of `source`, writes one line per record to `sink`
+    /// in input order, and returns the tally. Bad records become error
+    /// objects in place (and are told to `observer`); the run goes on.
+    /// Throws only when the sink cannot be written.
+    @discardableResult
+    package func run<Source: BatchRecordSource, Decoder: BatchLeadDecoder, Sink: BatchSink, Observer: BatchObserver>(
+        source: inout Source, decoder: Decoder, sink: inout Sink, observer: inout Observer
+    ) throws(BatchOutputError) -> BatchSummary {
+        while true {
+            chunk.removeAll()
+            source.read(into: &chunk, limit: chunkSize)
+            if chunk.isEmpty { break }
+            prepareChunk(decoder: decoder)
+            routeChunk(observer: &observer)
+            writeChunk()
+            for index in writers.indices where !writers[index].bytes.isEmpty {
+                try sink.write(writers[index].bytes)
+            }
+            observer.chunkWritten(summary: summary, bytesConsumed: source.bytesConsumed)
+        }
+        return summary
+    }
+
+    /// Stage 1, parallel: decode and prepare each record.
+    private func prepareChunk<Decoder: BatchLeadDecoder>(decoder: Decoder) {
+        let count = chunk.count
+        outcomes.removeAll(keepingCapacity: true)
+        outcomes.append(contentsOf: repeatElement(.pending, count: count))
+        let chunk = self.chunk
+        let engines = self.engines
+        let now = self.now
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            ParallelWork.run(workers: jobs, count: count) { worker, range in
+                let engine = engines[worker]
+                for index in range {
+                    switch decoder.decode(chunk[index], line: chunk.records[index].line) {
+                    case .success(let lead): outcomes[index] = .prepared(engine.prepare(lead: lead, now: now))
+                    case .failure(let error): outcomes[index] = .bad(error)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Stage 2, sequential: route in input order with the routing state.
+    private func routeChunk<Observer: BatchObserver>(observer: inout Observer) {
+        let router = engines[0]
+        for index in outcomes.indices {
+            switch outcomes[index] {
+            case .prepared(let prepared):
+                let decision = router.route(prepared, state: state)
+                summary.add(decision)
+                outcomes[index] = .decided(decision)
+            case .bad(let error):
+                summary.addBadRecord()
+                observer.badRecord(line: chunk.records[index].line, error: error)
+            case .pending, .decided:
+                break
+            }
+        }
+    }
+
+    /// Stage 3, parallel: each worker writes the lines of its slice into its own buffer.
+    private func writeChunk() {
+        let chunk = self.chunk
+        let count = chunk.count
+        let workers = min(jobs, count)
+        outcomes.withUnsafeBufferPointer { outcomes in
+            writers.withUnsafeMutableBufferPointer { writers in
+                for index in workers..<writers.count { writers[index].reset() }
+                ParallelWork.run(workers: workers, count: count) { worker, range in
+                    writers[worker].reset()
+                    for index in range {
+                        switch outcomes[index] {
+                        case .decided(let decision):
+                            DecisionWriter.write(decision, to: &writers[worker])
+                        case .bad(let error):
+                            DecisionWriter.writeBadInput(
+                                leadID: error.leadID, line: chunk.records[index].line, path: error.path,
+                                message: error.message, to: &writers[worker])
+                        case .pending, .prepared:
+                            continue
+                        }
+                        writers[worker].newline()
+                    }
+                }
+            }
+        }
+    }
+}
