@@ -68,7 +68,7 @@ struct BatchConsoleObserver: BatchObserver {
         } else {
             line += "\(BatchSummaryText.grouped(summary.records)) leads  \(BatchSummaryText.grouped(Int(rate))) leads/s"
         }
-        if summary.errors > 0 { line += "  \(BatchSummaryText.grouped(summary.errors)) errors" }
+        if summary.errors > 0 { line += "  " + BatchSummaryText.counted(summary.errors, "error") }
         return line
     }
 

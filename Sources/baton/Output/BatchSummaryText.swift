@@ -15,7 +15,7 @@ enum BatchSummaryText {
         let bold = { (text: String) in color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
         let red = { (text: String) in color ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
         let rate = seconds > 0 ? Int(Double(summary.records) / seconds) : 0
-        let errors = "\(grouped(summary.errors)) error\(summary.errors == 1 ? "" : "s")"
+        let errors = counted(summary.errors, "error")
         var text = bold("\(grouped(summary.records)) leads")
         text += " in \(formatDecimal((seconds * 100).rounded() / 100)) s (\(grouped(rate)) leads/s), "
         text += (summary.errors > 0 ? red(errors) : errors) + "\n"
@@ -24,7 +24,7 @@ enum BatchSummaryText {
         let gradeNames = summary.gradeOrder + (summary.grades["none"] != nil ? ["none"] : [])
         let grades = gradeNames.map { grade -> String in
             let count = summary.grades[grade] ?? 0
-            return "\(grade) \(grouped(count)) (\(count * 100 / summary.leads)%)"
+            return "\(grade) \(grouped(count)) (\(percent(count, of: summary.leads)))"
         }
         text += row("grades", grades, bold)
         let statuses: [HandoffStatus] = [.handoff, .notReady, .suppressed]
@@ -34,6 +34,16 @@ enum BatchSummaryText {
         let queues = summary.top(.queue, count: 5)
         if !queues.isEmpty { text += row("top queues", queues.map { "\($0.id) \(grouped($0.leads))" }, bold) }
         return text
+    }
+
+    /// `1 error`, `1,234 errors`.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// `12.3%`.
+    private static func percent(_ part: Int, of whole: Int) -> String {
+        formatDecimal((Double(part) * 1000 / Double(whole)).rounded() / 10) + "%"
     }
 
     /// `12,345`.

@@ -1,0 +1,99 @@
+import BatonLang
+import Foundation
+import Testing
+
+@testable import BatonRules
+
+/// The batch pipeline of the library: chunking, jobs, order, CSV records.
+@Suite struct BatchPipelineTests {
+    static let now = try! Timestamp(rfc3339: "2026-11-25T12:00:00Z")
+
+    static func exampleRuleset() throws -> Ruleset {
+        try #require(RulesetLoader.load(path: LoaderFixtures.projectDirectory + "/Rules/example").ruleset)
+    }
+
+    /// A file holding `text`, opened for reading; the caller closes it.
+    static func reader(_ text: String) throws -> (LineReader, Int32) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_RDONLY)
+        unlink(path)
+        return (LineReader(fileDescriptor: descriptor), descriptor)
+    }
+
+    static func run(_ text: String, jobs: Int, chunkSize: Int) throws -> (output: String, summary: BatchSummary) {
+        let ruleset = try exampleRuleset()
+        let (reader, descriptor) = try reader(text)
+        defer { close(descriptor) }
+        let pipeline = BatchPipeline(ruleset: ruleset, now: now, state: RoutingState(), jobs: jobs, chunkSize: chunkSize)
+        var source = NDJSONRecordSource(reader: reader)
+        var sink = CollectingSink()
+        var observer = SilentBatchObserver()
+        let summary = try pipeline.run(
+            source: &source, decoder: NDJSONLeadDecoder(schema: ruleset.schema), sink: &sink, observer: &observer)
+        return (String(decoding: sink.bytes, as: UTF8.self), summary)
+    }
+
+    struct CollectingSink: BatchSink {
+        var bytes: [UInt8] = []
+        mutating func write(_ bytes: [UInt8]) throws(BatchOutputError) { self.bytes += bytes }
+    }
+
+    static let leads: String = (1...40).map { index in
+        let country = ["US", "DE", "JP", "BR", "GB"][index % 5]
+        let employees = [5000, 300, 50, 1500][index % 4]
+        return #"{"id":"P-\#(index)","country":"\#(country)","employees":\#(employees)}"# + "\n"
+    }.joined() + "\n{\"id\":\"bad\",\"employees\":\"x\"}\n"
+
+    @Test(arguments: [(1, 1), (2, 3), (3, 7), (4, 1024), (8, 5)])
+    func outputDoesNotDependOnJobsOrChunks(jobs: Int, chunkSize: Int) throws {
+        let reference = try Self.run(Self.leads, jobs: 1, chunkSize: 1024)
+        let run = try Self.run(Self.leads, jobs: jobs, chunkSize: chunkSize)
+        #expect(run.output == reference.output)
+        #expect(run.summary.leads == 40)
+        #expect(run.summary.errors == 2)
+        #expect(run.output.split(separator: "\n").count == 42)
+    }
+
+    @Test func summaryTalliesGradesHandoffsAndAssignees() throws {
+        let summary = try Self.run(Self.leads, jobs: 2, chunkSize: 4).summary
+        #expect(summary.records == 42)
+        #expect(summary.gradeOrder == ["A", "B", "C", "D"])
+        #expect(summary.grades.values.reduce(0, +) == 40)
+        #expect(summary.handoffs.values.reduce(0, +) == 40)
+        let owners = summary.top(.owner, count: 10)
+        #expect(owners.map(\.leads) == owners.map(\.leads).sorted(by: >))
+        let ownerLeads = owners.map(\.leads).reduce(0, +)
+        let queueLeads = summary.top(.queue, count: 10).map(\.leads).reduce(0, +)
+        #expect(ownerLeads + queueLeads == 40)
+    }
+
+    @Test func csvRecordsSpanLinesInsideQuotesAndSkipEmptyLines() throws {
+        let (reader, descriptor) = try Self.reader("\u{FEFF}a,b\r\n1,\"x\n\ny\"\n\n2,\"he said \"\"hi\"\"\"\n3,4")
+        defer { close(descriptor) }
+        var source = try CSVRecordSource(reader: reader)
+        #expect(source.header.cells == ["a", "b"])
+        var chunk = BatchChunk()
+        source.read(into: &chunk, limit: 10)
+        #expect(chunk.records.map(\.line) == [2, 6, 7])
+        #expect(chunk.records.indices.map { String(decoding: chunk[$0], as: UTF8.self) } == [
+            "1,\"x\n\ny\"", "2,\"he said \"\"hi\"\"\"", "3,4",
+        ])
+    }
+
+    static let columnMaps: [(String, [String: String]?)] = [
+        ("Email=email", ["Email": "email"]),
+        (" Company Name = company ,E-mail=email", ["Company Name": "company", "E-mail": "email"]),
+        ("Email", nil),
+        ("Email=", nil),
+        ("a=b=c", nil),
+        ("Email=email,Email=first_name", nil),
+        ("Email=email,", nil),
+    ]
+
+    @Test(arguments: columnMaps)
+    func columnMapsParse(text: String, expected: [String: String]?) {
+        let parsed = try? CSVColumnMap(parsing: text)
+        #expect(parsed?.fieldByHeader == expected)
+    }
+}
