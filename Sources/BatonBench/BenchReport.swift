@@ -2,7 +2,9 @@ import BatonLang
 
 /// Formats benchmark figures as a table for people and JSON for machines.
 enum BenchReport {
-    static func table(_ figures: [ExpressionBenchmark.Figure], leads: Int, passes: Int) -> String {
+    static func table(
+        _ figures: [ExpressionBenchmark.Figure], leads: Int, passes: Int, batch: BatchBenchmark.Figure? = nil
+    ) -> String {
         var lines = [
             "Baton expression benchmark: \(leads) leads, median of \(passes) passes",
             "",
@@ -14,10 +16,22 @@ enum BenchReport {
                 "| \(figure.id) | \(fixed(figure.engineNanoseconds, 1)) | \(fixed(figure.handwrittenNanoseconds, 1)) | "
                     + "\(fixed(figure.ratio, 2)) | \(fixed(figure.compileMicroseconds, 1)) |")
         }
+        if let batch {
+            lines += [
+                "",
+                "Whole decisions (baton batch pipeline, example ruleset, \(batch.leads) leads, JSON in and out):",
+                "",
+                "| leads/s, 1 job | leads/s, \(batch.jobs) jobs | speed-up | peak RSS MB |",
+                "|---:|---:|---:|---:|",
+                "| \(fixed(batch.leadsPerSecondOneJob, 0)) | \(fixed(batch.leadsPerSecondAllJobs, 0)) | "
+                    + "\(fixed(batch.leadsPerSecondAllJobs / batch.leadsPerSecondOneJob, 2)) | "
+                    + "\(fixed(batch.peakResidentMegabytes, 1)) |",
+            ]
+        }
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ figures: [ExpressionBenchmark.Figure]) -> String {
+    static func json(_ figures: [ExpressionBenchmark.Figure], batch: BatchBenchmark.Figure? = nil) -> String {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("expressions")
@@ -36,6 +50,20 @@ enum BenchReport {
             writer.endObject()
         }
         writer.endObject()
+        if let batch {
+            writer.key("batch")
+            writer.beginObject()
+            let members = [
+                ("leads_per_s_1job", rounded(batch.leadsPerSecondOneJob, 0)),
+                ("leads_per_s_all", rounded(batch.leadsPerSecondAllJobs, 0)),
+                ("peak_rss_mb", rounded(batch.peakResidentMegabytes, 1)),
+            ]
+            for (key, value) in members {
+                writer.key(key)
+                writer.double(value)
+            }
+            writer.endObject()
+        }
         writer.endObject()
         return writer.text
     }

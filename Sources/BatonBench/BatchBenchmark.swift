@@ -1,0 +1,125 @@
+import BatonLang
+import BatonRules
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Times whole decisions as `baton batch` makes them: the example ruleset on
+/// generated leads, through the same library pipeline the command runs
+/// (read the NDJSON file, decode, prepare, route with state, write the
+/// decision JSON), the output going to a discarding sink. On 1 job and on
+/// every core, and the peak resident memory of the batch runs.
+///
+/// The leads are `--leads FILE`, or else 50,000 leads that
+/// `Rules/example/generate-leads.py` writes into a temporary folder.
+struct BatchBenchmark {
+    struct Figure {
+        var leads: Int
+        var jobs: Int
+        var leadsPerSecondOneJob: Double
+        var leadsPerSecondAllJobs: Double
+        var peakResidentMegabytes: Double
+    }
+
+    static let generatedCount = 50_000
+
+    let rulesPath: String
+    /// The leads file, or nil to generate one.
+    let leadsPath: String?
+    let passes: Int
+
+    func run() throws -> Figure {
+        let loaded = RulesetLoader.load(path: rulesPath)
+        guard let ruleset = loaded.ruleset else {
+            throw Workload.Failure(description: "the ruleset at \(rulesPath) does not load; run `baton check`")
+        }
+        let generatedFolder = leadsPath == nil ? "/tmp/baton-bench-batch-\(getpid())" : nil
+        defer {
+            if let generatedFolder {
+                unlink(generatedFolder + "/leads.ndjson")
+                rmdir(generatedFolder)
+            }
+        }
+        let leads = try leadsPath ?? generateLeads(into: generatedFolder!)
+        let now = try Timestamp(rfc3339: "2026-11-25T12:00:00Z")
+        // The expression benchmark held its whole workload in memory; from
+        // here the peak is the batch's own.
+        Self.resetPeakResidentMemory()
+        var count = 0
+        let cores = BatchPipeline.availableCores
+        var perSecond: [Int: Double] = [:]
+        for jobs in Set([1, cores]).sorted() {
+            var samples: [Double] = []
+            for _ in 0..<passes {
+                let (seconds, records) = try Self.timeOnePass(ruleset: ruleset, now: now, leads: leads, jobs: jobs)
+                samples.append(seconds)
+                count = records
+            }
+            samples.sort()
+            perSecond[jobs] = Double(count) / samples[samples.count / 2]
+        }
+        return Figure(
+            leads: count, jobs: cores, leadsPerSecondOneJob: perSecond[1]!, leadsPerSecondAllJobs: perSecond[cores]!,
+            peakResidentMegabytes: Self.peakResidentMegabytes())
+    }
+
+    /// One run of the pipeline over the file: seconds and records.
+    private static func timeOnePass(ruleset: Ruleset, now: Timestamp, leads: String, jobs: Int) throws -> (
+        Double, Int
+    ) {
+        let descriptor = open(leads, O_RDONLY)
+        guard descriptor >= 0 else { throw Workload.Failure(description: "cannot read \(leads)") }
+        defer { close(descriptor) }
+        let pipeline = BatchPipeline(ruleset: ruleset, now: now, state: RoutingState(), jobs: jobs)
+        var source = NDJSONRecordSource(reader: LineReader(fileDescriptor: descriptor))
+        var sink = DiscardingSink()
+        var observer = SilentBatchObserver()
+        let start = Clock.nanoseconds()
+        let summary = try pipeline.run(
+            source: &source, decoder: NDJSONLeadDecoder(schema: ruleset.schema), sink: &sink, observer: &observer)
+        let seconds = Double(Clock.nanoseconds() - start) / 1e9
+        guard summary.errors == 0 else {
+            throw Workload.Failure(description: "\(leads): \(summary.errors) leads could not be evaluated")
+        }
+        blackHole(sink.byteCount)
+        return (seconds, summary.records)
+    }
+
+    /// Runs the example's generator (fixed seed) into `folder`; returns the file.
+    private func generateLeads(into folder: String) throws -> String {
+        mkdir(folder, 0o700)
+        let file = folder + "/leads.ndjson"
+        let script = rulesPath + "/generate-leads.py"
+        let arguments = ["python3", script, "--count", "\(Self.generatedCount)", "--output", file]
+        var pid: pid_t = 0
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for argument in argv { free(argument) } }
+        guard posix_spawnp(&pid, "python3", nil, nil, &argv, environ) == 0 else {
+            throw Workload.Failure(description: "cannot run python3 \(script); pass --leads FILE")
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        guard status == 0 else {
+            throw Workload.Failure(description: "python3 \(script) failed; pass --leads FILE")
+        }
+        return file
+    }
+
+    /// Makes the kernel forget the peak so far (`VmHWM`): writing 5 to clear_refs does that.
+    private static func resetPeakResidentMemory() {
+        guard let handle = fopen("/proc/self/clear_refs", "w") else { return }
+        fputs("5", handle)
+        fclose(handle)
+    }
+
+    /// `VmHWM` of /proc/self/status, in MB (0 where there is none).
+    static func peakResidentMegabytes() -> Double {
+        guard let status = try? readFile("/proc/self/status") else { return 0 }
+        for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kilobytes = line.dropFirst("VmHWM:".count).split(separator: " ").first.flatMap { Double($0) } ?? 0
+            return kilobytes / 1024
+        }
+        return 0
+    }
+}
