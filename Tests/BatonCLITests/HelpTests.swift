@@ -3,7 +3,7 @@ import Testing
 
 /// Every command has `--help` with an example, and the example files it names exist.
 @Suite struct HelpTests {
-    @Test(arguments: ["", "check", "eval", "explain", "expr", "test", "diff"])
+    @Test(arguments: ["", "check", "eval", "explain", "expr", "test", "diff", "batch"])
     func helpExamplesNameFilesThatExist(command: String) throws {
         let arguments = (command.isEmpty ? [] : [command]) + ["--help"]
         let result = try BatonProcess.run(arguments)
