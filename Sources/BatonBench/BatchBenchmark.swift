@@ -117,7 +117,9 @@ struct BatchBenchmark {
     static func peakResidentMegabytes() -> Double {
         guard let status = try? readFile("/proc/self/status") else { return 0 }
         for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let kilobytes = line.dropFirst("VmHWM:".count).split(separator: " ").first.flatMap { Double($0) } ?? 0
+            // "VmHWM:\t   28548 kB"
+            let fields = line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let kilobytes = fields.first.flatMap { Double($0) } ?? 0
             return kilobytes / 1024
         }
         return 0
