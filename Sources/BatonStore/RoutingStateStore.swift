@@ -69,7 +69,9 @@ package final class RoutingStateStore {
         do {
             try database.write { database in
                 try database.execute(
-                    sql: "DELETE FROM team_last_member; DELETE FROM team_member_weight; DELETE FROM owner_open_assignments")
+                    sql:
+                        "DELETE FROM team_last_member; DELETE FROM team_member_weight; DELETE FROM owner_open_assignments"
+                )
                 for (team, member) in state.lastAssignedMember {
                     try database.execute(
                         sql: "INSERT INTO team_last_member (team, member) VALUES (?, ?)", arguments: [team, member])

@@ -29,14 +29,19 @@ import Testing
 
     /// A bad record between two good ones: (what it is, its bytes, the expected message).
     static let badLines: [(String, [UInt8], String)] = [
-        ("invalid JSON", bytes(#"{"id":"B-2","employees":}"#), "lead.employees: unexpected '}', expected a value at line 1, column 25"),
+        (
+            "invalid JSON", bytes(#"{"id":"B-2","employees":}"#),
+            "lead.employees: unexpected '}', expected a value at line 1, column 25"
+        ),
         ("blank line", [], "lead: expected object, got a blank line"),
         ("blank line of spaces", bytes("   \t"), "lead: expected object, got a blank line"),
         ("wrong type", bytes(#"{"id":"B-2","employees":"many"}"#), #"lead.employees: expected int, got string "many""#),
         ("missing id", bytes(#"{"employees":5}"#), "lead.id: required field is missing"),
         ("not an object", bytes("[1,2]"), "lead: expected object, got array"),
-        ("invalid UTF-8", bytes(#"{"id":"B-2","company":"Bad"#) + [0xFF] + bytes(#""}"#),
-         "lead.company: invalid UTF-8 at line 1, column 27"),
+        (
+            "invalid UTF-8", bytes(#"{"id":"B-2","company":"Bad"#) + [0xFF] + bytes(#""}"#),
+            "lead.company: invalid UTF-8 at line 1, column 27"
+        ),
     ]
 
     private static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
@@ -94,7 +99,10 @@ import Testing
         #expect(objects.map { $0["line"] as? Int } == [nil, 3, 4, nil, 7, 8, nil])
         let first = try #require(objects[0]["score"] as? [String: Any])
         let contributions = try #require(first["contributions"] as? [[String: Any]])
-        #expect(contributions.compactMap { $0["rule"] as? String } == ["enterprise-size", "revenue-scaled", "named-account"])
+        #expect(
+            contributions.compactMap { $0["rule"] as? String } == [
+                "enterprise-size", "revenue-scaled", "named-account",
+            ])
         let suppressed = try #require(objects[3]["handoff"] as? [String: Any])
         #expect(suppressed["suppressed_by"] as? String == "do-not-contact")
         #expect(
@@ -148,11 +156,20 @@ import Testing
         (["--input", "Tests"], "", 2, "error: cannot read Tests"),
         (["--output", "/no-such-folder/out.ndjson"], good, 2, "error: cannot write /no-such-folder/out.ndjson"),
         (["--input-format", "csv"], "", 2, "error: stdin:1:1: the CSV input is empty"),
-        (["--input-format", "csv"], "email,company\nx@y.com,Y\n", 2, "error: CSV header line 1: no column fills lead.id"),
+        (
+            ["--input-format", "csv"], "email,company\nx@y.com,Y\n", 2,
+            "error: CSV header line 1: no column fills lead.id"
+        ),
         (["--input-format", "csv", "--columns", "ID=id"], "id\n1\n", 2, "error: --columns names the header 'ID'"),
         (["--input-format", "csv", "--columns", "id=idd"], "id\n1\n", 2, "error: --columns maps 'id' to 'idd'"),
-        (["--input-format", "csv"], "id,events\n1,\n", 2, "error: CSV header line 1: column 'events' fills lead.events"),
-        (["--state", "/no-such-folder/state.sqlite"], good, 2, "error: cannot open the state file /no-such-folder/state.sqlite"),
+        (
+            ["--input-format", "csv"], "id,events\n1,\n", 2,
+            "error: CSV header line 1: column 'events' fills lead.events"
+        ),
+        (
+            ["--state", "/no-such-folder/state.sqlite"], good, 2,
+            "error: cannot open the state file /no-such-folder/state.sqlite"
+        ),
         (["--jobs", "0"], "", 64, "Error: --jobs must be at least 1"),
         (["--input-format", "xml"], "", 64, "Error: The value 'xml' is invalid for '--input-format"),
         (["--columns", "a=b"], "", 64, "Error: --columns applies to --input-format csv only"),

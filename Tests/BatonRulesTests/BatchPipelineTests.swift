@@ -25,7 +25,8 @@ import Testing
         let ruleset = try exampleRuleset()
         let (reader, descriptor) = try reader(text)
         defer { close(descriptor) }
-        let pipeline = BatchPipeline(ruleset: ruleset, now: now, state: RoutingState(), jobs: jobs, chunkSize: chunkSize)
+        let pipeline = BatchPipeline(
+            ruleset: ruleset, now: now, state: RoutingState(), jobs: jobs, chunkSize: chunkSize)
         var source = NDJSONRecordSource(reader: reader)
         var sink = CollectingSink()
         var observer = SilentBatchObserver()
@@ -39,11 +40,12 @@ import Testing
         mutating func write(_ bytes: [UInt8]) throws(BatchOutputError) { self.bytes += bytes }
     }
 
-    static let leads: String = (1...40).map { index in
-        let country = ["US", "DE", "JP", "BR", "GB"][index % 5]
-        let employees = [5000, 300, 50, 1500][index % 4]
-        return #"{"id":"P-\#(index)","country":"\#(country)","employees":\#(employees)}"# + "\n"
-    }.joined() + "\n{\"id\":\"bad\",\"employees\":\"x\"}\n"
+    static let leads: String =
+        (1...40).map { index in
+            let country = ["US", "DE", "JP", "BR", "GB"][index % 5]
+            let employees = [5000, 300, 50, 1500][index % 4]
+            return #"{"id":"P-\#(index)","country":"\#(country)","employees":\#(employees)}"# + "\n"
+        }.joined() + "\n{\"id\":\"bad\",\"employees\":\"x\"}\n"
 
     @Test(arguments: [(1, 1), (2, 3), (3, 7), (4, 1024), (8, 5)])
     func outputDoesNotDependOnJobsOrChunks(jobs: Int, chunkSize: Int) throws {
@@ -76,9 +78,10 @@ import Testing
         var chunk = BatchChunk()
         source.read(into: &chunk, limit: 10)
         #expect(chunk.records.map(\.line) == [2, 6, 7])
-        #expect(chunk.records.indices.map { String(decoding: chunk[$0], as: UTF8.self) } == [
-            "1,\"x\n\ny\"", "2,\"he said \"\"hi\"\"\"", "3,4",
-        ])
+        #expect(
+            chunk.records.indices.map { String(decoding: chunk[$0], as: UTF8.self) } == [
+                "1,\"x\n\ny\"", "2,\"he said \"\"hi\"\"\"", "3,4",
+            ])
     }
 
     static let columnMaps: [(String, [String: String]?)] = [

@@ -23,7 +23,8 @@ import Testing
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let saved = RoutingState(
-            lastAssignedMember: ["na": "dev", "emea": "ana"], currentWeights: ["emea": ["ana": -2, "ben": 1, "carla": 1]],
+            lastAssignedMember: ["na": "dev", "emea": "ana"],
+            currentWeights: ["emea": ["ana": -2, "ben": 1, "carla": 1]],
             assignmentCounts: ["dev": 3, "ana": 12])
         try RoutingStateStore(path: path).save(saved)
         let loaded = try RoutingStateStore(path: path).load()

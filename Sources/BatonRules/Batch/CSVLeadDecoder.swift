@@ -22,14 +22,18 @@ package struct CSVLeadDecoder: BatchLeadDecoder {
         let fieldNames = leadType.fields.map(\.name)
         for mapped in columns.headers where !header.cells.contains(mapped) {
             var message = "--columns names the header '\(mapped)', which the CSV header does not have"
-            if let suggestion = closestName(to: mapped, among: header.cells) { message += "; did you mean '\(suggestion)'?" }
+            if let suggestion = closestName(to: mapped, among: header.cells) {
+                message += "; did you mean '\(suggestion)'?"
+            }
             throw BatchSetupError(message)
         }
         for mapped in columns.headers {
             let field = columns.field(forHeader: mapped)
             guard leadType.slot(of: field) == nil else { continue }
             var message = "--columns maps '\(mapped)' to '\(field)', which is not a field of lead"
-            if let suggestion = closestName(to: field, among: fieldNames) { message += "; did you mean '\(suggestion)'?" }
+            if let suggestion = closestName(to: field, among: fieldNames) {
+                message += "; did you mean '\(suggestion)'?"
+            }
             throw BatchSetupError(message)
         }
         var slots: [Int?] = []
@@ -42,11 +46,13 @@ package struct CSVLeadDecoder: BatchLeadDecoder {
             let field = leadType.fields[slot]
             if let earlier = columnOfSlot[slot] {
                 throw BatchSetupError(
-                    "CSV header line \(header.line): columns '\(header.cells[earlier])' and '\(name)' both fill lead.\(field.name)")
+                    "CSV header line \(header.line): columns '\(header.cells[earlier])' and '\(name)' both fill lead.\(field.name)"
+                )
             }
             guard CSVCell.canHold(field.type) else {
                 throw BatchSetupError(
-                    "CSV header line \(header.line): column '\(name)' fills lead.\(field.name), declared \(field.type), which a CSV cell cannot hold")
+                    "CSV header line \(header.line): column '\(name)' fills lead.\(field.name), declared \(field.type), which a CSV cell cannot hold"
+                )
             }
             columnOfSlot[slot] = index
             slots.append(slot)
@@ -78,7 +84,8 @@ package struct CSVLeadDecoder: BatchLeadDecoder {
         guard row.cells.count == slots.count else {
             return .failure(
                 LeadInputError(
-                    path: "lead", message: "lead: this row has \(row.cells.count) cells but the header has \(slots.count)",
+                    path: "lead",
+                    message: "lead: this row has \(row.cells.count) cells but the header has \(slots.count)",
                     leadID: leadID))
         }
         var fields = leadType.fields.map { CSVCell.absentValue(of: $0.type) }
@@ -99,7 +106,8 @@ package struct CSVLeadDecoder: BatchLeadDecoder {
             guard case .null = fields[slot] else { continue }
             return .failure(
                 LeadInputError(
-                    path: "lead.\(field.name)", message: "lead.\(field.name): required field is missing", leadID: leadID))
+                    path: "lead.\(field.name)", message: "lead.\(field.name): required field is missing", leadID: leadID
+                ))
         }
         return .success(RecordValue(type: leadType, fields: fields))
     }
