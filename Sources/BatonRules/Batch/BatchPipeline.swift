@@ -59,13 +59,15 @@ package final class BatchPipeline {
     package init(
         ruleset: Ruleset, now: Timestamp, state: RoutingState, jobs: Int, chunkSize: Int = defaultChunkSize
     ) {
-        self.jobs = max(1, jobs)
+        self.chunkSize = max(1, chunkSize)
+        // More workers than records in a chunk would have nothing to do.
+        self.jobs = min(max(1, jobs), self.chunkSize)
         self.state = state
         self.now = now
-        self.chunkSize = max(1, chunkSize)
         let first = Engine(ruleset: ruleset)
         engines = [first] + (1..<self.jobs).map { _ in Engine(sharing: first) }
-        writers = (0..<self.jobs).map { _ in JSONWriter(reservingCapacity: 1 << 20) }
+        // Writers grow to a chunk's share of output once, then keep their capacity.
+        writers = (0..<self.jobs).map { _ in JSONWriter(reservingCapacity: 1 << 16) }
         summary = BatchSummary(gradeOrder: ruleset.scoring.grades.map(\.grade))
     }
 
