@@ -50,9 +50,11 @@ struct BatchBenchmark {
         let cores = BatchPipeline.availableCores
         var perSecond: [Int: Double] = [:]
         for jobs in Set([1, cores]).sorted() {
+            // As `baton batch` does: one copy of the ruleset per worker.
+            let rulesets = BatchPipeline.workerRulesets(ruleset, loadingAgain: rulesPath, count: jobs)
             var samples: [Double] = []
             for _ in 0..<passes {
-                let (seconds, records) = try Self.timeOnePass(ruleset: ruleset, now: now, leads: leads, jobs: jobs)
+                let (seconds, records) = try Self.timeOnePass(rulesets: rulesets, now: now, leads: leads)
                 samples.append(seconds)
                 count = records
             }
@@ -65,19 +67,19 @@ struct BatchBenchmark {
     }
 
     /// One run of the pipeline over the file: seconds and records.
-    private static func timeOnePass(ruleset: Ruleset, now: Timestamp, leads: String, jobs: Int) throws -> (
+    private static func timeOnePass(rulesets: [Ruleset], now: Timestamp, leads: String) throws -> (
         Double, Int
     ) {
         let descriptor = open(leads, O_RDONLY)
         guard descriptor >= 0 else { throw Workload.Failure(description: "cannot read \(leads)") }
         defer { close(descriptor) }
-        let pipeline = BatchPipeline(ruleset: ruleset, now: now, state: RoutingState(), jobs: jobs)
+        let pipeline = BatchPipeline(rulesets: rulesets, now: now, state: RoutingState())
+        let decoders = pipeline.workerRulesets.map { NDJSONLeadDecoder(schema: $0.schema) }
         var source = NDJSONRecordSource(reader: LineReader(fileDescriptor: descriptor))
         var sink = DiscardingSink()
         var observer = SilentBatchObserver()
         let start = Clock.nanoseconds()
-        let summary = try pipeline.run(
-            source: &source, decoder: NDJSONLeadDecoder(schema: ruleset.schema), sink: &sink, observer: &observer)
+        let summary = try pipeline.run(source: &source, decoders: decoders, sink: &sink, observer: &observer)
         let seconds = Double(Clock.nanoseconds() - start) / 1e9
         guard summary.errors == 0 else {
             throw Workload.Failure(description: "\(leads): \(summary.errors) leads could not be evaluated")

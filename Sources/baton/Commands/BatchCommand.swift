@@ -67,7 +67,8 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let now = try nowOption.timestamp()
-        let ruleset = try RulesetLoading.load(try rulesOption.path())
+        let rulesPath = try rulesOption.path()
+        let ruleset = try RulesetLoading.load(rulesPath)
         let source = try InputFile.open(input)
         defer { source.close() }
         let destination = try openOutput()
@@ -81,8 +82,9 @@ struct BatchCommand: ParsableCommand {
             throw Self.cannotStart("\(error)")
         }
 
-        let pipeline = BatchPipeline(
-            ruleset: ruleset, now: now, state: routingState, jobs: jobs ?? BatchPipeline.availableCores)
+        let rulesets = BatchPipeline.workerRulesets(
+            ruleset, loadingAgain: rulesPath, count: jobs ?? BatchPipeline.availableCores)
+        let pipeline = BatchPipeline(rulesets: rulesets, now: now, state: routingState)
         var observer = BatchConsoleObserver(inputSize: source.size)
         var sink = FileDescriptorSink(fileDescriptor: destination)
         let reader = LineReader(fileDescriptor: source.fileDescriptor)
@@ -90,12 +92,12 @@ struct BatchCommand: ParsableCommand {
             switch inputFormat {
             case .ndjson:
                 var records = NDJSONRecordSource(reader: reader)
-                let decoder = NDJSONLeadDecoder(schema: ruleset.schema)
-                try pipeline.run(source: &records, decoder: decoder, sink: &sink, observer: &observer)
+                let decoders = pipeline.workerRulesets.map { NDJSONLeadDecoder(schema: $0.schema) }
+                try pipeline.run(source: &records, decoders: decoders, sink: &sink, observer: &observer)
             case .csv:
                 var records = try csvRecords(reader)
-                let decoder = try csvDecoder(header: records.header, schema: ruleset.schema)
-                try pipeline.run(source: &records, decoder: decoder, sink: &sink, observer: &observer)
+                let decoders = try pipeline.workerRulesets.map { try csvDecoder(header: records.header, schema: $0.schema) }
+                try pipeline.run(source: &records, decoders: decoders, sink: &sink, observer: &observer)
             }
         } catch let error as BatchOutputError {
             throw Self.cannotStart("cannot write \(output == "-" ? "stdout" : output): \(error.message)")
