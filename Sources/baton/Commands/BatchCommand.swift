@@ -96,7 +96,9 @@ struct BatchCommand: ParsableCommand {
                 try pipeline.run(source: &records, decoders: decoders, sink: &sink, observer: &observer)
             case .csv:
                 var records = try csvRecords(reader)
-                let decoders = try pipeline.workerRulesets.map { try csvDecoder(header: records.header, schema: $0.schema) }
+                let decoders = try pipeline.workerRulesets.map {
+                    try csvDecoder(header: records.header, schema: $0.schema)
+                }
                 try pipeline.run(source: &records, decoders: decoders, sink: &sink, observer: &observer)
             }
         } catch let error as BatchOutputError {
