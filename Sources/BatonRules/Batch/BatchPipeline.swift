@@ -165,19 +165,24 @@ package final class BatchPipeline {
     }
 
     /// Stage 2, sequential: route in input order with the routing state.
+    /// Each lead is routed with the engine of the worker that prepared it
+    /// (and will write it), so that its decision holds that worker's strings.
     private func routeChunk<Observer: BatchObserver>(observer: inout Observer) {
-        let router = engines[0]
-        for index in outcomes.indices {
-            switch outcomes[index] {
-            case .prepared(let prepared):
-                let decision = router.route(prepared, state: state)
-                summary.add(decision)
-                outcomes[index] = .decided(decision)
-            case .bad(let error):
-                summary.addBadRecord()
-                observer.badRecord(line: chunk.records[index].line, error: error)
-            case .pending, .decided:
-                break
+        let workers = ParallelWork.workers(jobs, count: outcomes.count)
+        for worker in 0..<workers {
+            let router = engines[worker]
+            for index in ParallelWork.slice(worker, of: workers, count: outcomes.count) {
+                switch outcomes[index] {
+                case .prepared(let prepared):
+                    let decision = router.route(prepared, state: state)
+                    summary.add(decision)
+                    outcomes[index] = .decided(decision)
+                case .bad(let error):
+                    summary.addBadRecord()
+                    observer.badRecord(line: chunk.records[index].line, error: error)
+                case .pending, .decided:
+                    break
+                }
             }
         }
     }
@@ -186,7 +191,7 @@ package final class BatchPipeline {
     private func writeChunk() {
         let chunk = self.chunk
         let count = chunk.count
-        let workers = min(jobs, count)
+        let workers = ParallelWork.workers(jobs, count: count)
         outcomes.withUnsafeBufferPointer { outcomes in
             writers.withUnsafeMutableBufferPointer { writers in
                 for index in workers..<writers.count { writers[index].reset() }

@@ -10,7 +10,7 @@ enum ParallelWork {
     /// callers give each worker its own engine and writer and let it write
     /// only the items of its range.
     static func run(workers: Int, count: Int, _ body: (Int, Range<Int>) -> Void) {
-        let workers = max(1, min(workers, count))
+        let workers = self.workers(workers, count: count)
         if workers == 1 {
             body(0, 0..<count)
             return
@@ -18,9 +18,17 @@ enum ParallelWork {
         withoutActuallyEscaping(body) { body in
             let shared = SharedBody(call: body)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                shared.call(worker, (count * worker / workers)..<(count * (worker + 1) / workers))
+                shared.call(worker, slice(worker, of: workers, count: count))
             }
         }
+    }
+
+    /// How many workers `run` uses for `count` items: at least one, at most one per item.
+    static func workers(_ workers: Int, count: Int) -> Int { max(1, min(workers, count)) }
+
+    /// The items of `worker` among `workers` sharing `0..<count`.
+    static func slice(_ worker: Int, of workers: Int, count: Int) -> Range<Int> {
+        (count * worker / workers)..<(count * (worker + 1) / workers)
     }
 
     /// The body, handed to Dispatch's threads. Sendable by contract rather
