@@ -20,6 +20,8 @@ struct BatchBenchmark {
         var leadsPerSecondOneJob: Double
         var leadsPerSecondAllJobs: Double
         var peakResidentMegabytes: Double
+        /// Resident memory when the batch runs started (the expression workload, still held).
+        var startResidentMegabytes: Double
     }
 
     static let generatedCount = 50_000
@@ -46,6 +48,7 @@ struct BatchBenchmark {
         // The expression benchmark held its whole workload in memory; from
         // here the peak is the batch's own.
         Self.resetPeakResidentMemory()
+        let startResident = Self.statusMegabytes("VmRSS:")
         var count = 0
         let cores = BatchPipeline.availableCores
         var perSecond: [Int: Double] = [:]
@@ -63,7 +66,7 @@ struct BatchBenchmark {
         }
         return Figure(
             leads: count, jobs: cores, leadsPerSecondOneJob: perSecond[1]!, leadsPerSecondAllJobs: perSecond[cores]!,
-            peakResidentMegabytes: Self.peakResidentMegabytes())
+            peakResidentMegabytes: Self.statusMegabytes("VmHWM:"), startResidentMegabytes: startResident)
     }
 
     /// One run of the pipeline over the file: seconds and records.
@@ -115,12 +118,12 @@ struct BatchBenchmark {
         fclose(handle)
     }
 
-    /// `VmHWM` of /proc/self/status, in MB (0 where there is none).
-    static func peakResidentMegabytes() -> Double {
+    /// A memory line of /proc/self/status (`VmHWM:` the peak, `VmRSS:` now), in MB (0 where there is none).
+    static func statusMegabytes(_ key: String) -> Double {
         guard let status = try? readFile("/proc/self/status") else { return 0 }
-        for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix(key) {
             // "VmHWM:\t   28548 kB"
-            let fields = line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let fields = line.dropFirst(key.count).split(whereSeparator: { $0 == " " || $0 == "\t" })
             let kilobytes = fields.first.flatMap { Double($0) } ?? 0
             return kilobytes / 1024
         }

@@ -21,11 +21,11 @@ enum BenchReport {
                 "",
                 "Whole decisions (baton batch pipeline, example ruleset, \(batch.leads) leads, JSON in and out):",
                 "",
-                "| leads/s, 1 job | leads/s, \(batch.jobs) jobs | speed-up | peak RSS MB |",
-                "|---:|---:|---:|---:|",
+                "| leads/s, 1 job | leads/s, \(batch.jobs) jobs | speed-up | peak RSS MB | RSS MB before |",
+                "|---:|---:|---:|---:|---:|",
                 "| \(fixed(batch.leadsPerSecondOneJob, 0)) | \(fixed(batch.leadsPerSecondAllJobs, 0)) | "
                     + "\(fixed(batch.leadsPerSecondAllJobs / batch.leadsPerSecondOneJob, 2)) | "
-                    + "\(fixed(batch.peakResidentMegabytes, 1)) |",
+                    + "\(fixed(batch.peakResidentMegabytes, 1)) | \(fixed(batch.startResidentMegabytes, 1)) |",
             ]
         }
         return lines.joined(separator: "\n")
