@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "baton", targets: ["baton"]),
         .executable(name: "BatonBench", targets: ["BatonBench"]),
         .library(name: "BatonRules", targets: ["BatonRules"]),
+        // The fuzz targets' entry points, for the libFuzzer package in Fuzz/ and the corpus tests.
+        .library(name: "BatonFuzzing", targets: ["BatonFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +23,7 @@ let package = Package(
         .target(name: "BatonLang"),
         .target(name: "BatonYAML", dependencies: ["CYAML"]),
         .target(name: "BatonRules", dependencies: ["BatonLang", "BatonYAML"]),
+        .target(name: "BatonFuzzing", dependencies: ["BatonRules", "BatonLang"]),
         .executableTarget(
             name: "baton",
             dependencies: [
@@ -33,5 +36,6 @@ let package = Package(
         .testTarget(name: "BatonYAMLTests", dependencies: ["BatonYAML"]),
         .testTarget(name: "BatonRulesTests", dependencies: ["BatonRules"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCLITests", dependencies: ["BatonRules"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonFuzzingTests", dependencies: ["BatonFuzzing"]),
     ]
 )
