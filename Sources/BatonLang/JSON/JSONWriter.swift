@@ -143,7 +143,21 @@ public struct JSONWriter: Sendable {
 
     enum ErrorHandling { case thrown, asMessage }
 
+    /// The most JSON one ``writeValue(_:style:)`` writes: 64 MiB. Values
+    /// share storage, so a small one can stand for far more text than that.
+    public static let maximumValueBytes = 64 << 20
+
     mutating func writeValue(_ value: Value, style: ValueStyle, errors: ErrorHandling) throws(EvalError) {
+        let start = bytes.count
+        try writeValue(value, style: style, errors: errors, limit: start + Self.maximumValueBytes)
+    }
+
+    private mutating func writeValue(_ value: Value, style: ValueStyle, errors: ErrorHandling, limit: Int)
+        throws(EvalError)
+    {
+        guard bytes.count <= limit else {
+            throw EvalError("the value is too large to write: more than \(Self.maximumValueBytes) bytes of JSON")
+        }
         switch value {
         case .null: null()
         case .bool(let flag): bool(flag)
@@ -154,20 +168,20 @@ public struct JSONWriter: Sendable {
         case .duration(let length): duration(length)
         case .list(let elements):
             beginArray()
-            for element in elements { try writeValue(element, style: style, errors: errors) }
+            for element in elements { try writeValue(element, style: style, errors: errors, limit: limit) }
             endArray()
         case .map(let map):
             beginObject()
             for name in map.keys {
                 key(name)
-                try writeValue(map.storage[name] ?? .null, style: style, errors: errors)
+                try writeValue(map.storage[name] ?? .null, style: style, errors: errors, limit: limit)
             }
             endObject()
         case .record(let record):
             beginObject()
             for (field, fieldValue) in zip(record.type.fields, record.fields) {
                 key(field.name)
-                try writeValue(fieldValue, style: style, errors: errors)
+                try writeValue(fieldValue, style: style, errors: errors, limit: limit)
             }
             endObject()
         case .error(let error):
