@@ -77,4 +77,32 @@ import Testing
                 "1:1 unreadable-file: cannot read the file: it is 16777217 bytes, more than the limit of 16777216"
             ])
     }
+
+    /// A context value may repeat the lead's data in a list literal: the
+    /// decision refuses to write more than a million values and says so.
+    @Test func aContextValueTooLargeToWriteIsNullWithAWarning() throws {
+        let copies = Array(repeating: "lead.events", count: 500).joined(separator: ", ")
+        let rules = Self.rules.replacingOccurrences(
+            of: "routing:", with: "handoff:\n  context:\n    copies: \"[\(copies)]\"\nrouting:")
+        let (result, lines) = try LoaderFixtures.loadText(rules)
+        #expect(lines == [])
+        let ruleset = try #require(result.ruleset)
+        let engine = Engine(ruleset: ruleset)
+        let decoder = TypedJSONDecoder(schema: ruleset.schema, root: "lead")
+        func decide(events count: Int) throws -> Decision {
+            let events = Array(repeating: #"{"type": "v", "at": "2026-11-24T09:00:00Z"}"#, count: count)
+            let json = #"{"id": "L-1", "events": [\#(events.joined(separator: ","))]}"#
+            let lead = try decoder.decode(Array(json.utf8)).get()
+            return engine.evaluate(lead: lead, now: Timestamp(seconds: 1_795_608_000), state: nil)
+        }
+        // 500 copies of 666 events of 3 values each, plus the lists: 999,501 values.
+        let fits = try decide(events: 666)
+        #expect(fits.warnings.filter { $0.section == .context }.isEmpty)
+        let tooLarge = try decide(events: 667)
+        #expect(
+            tooLarge.warnings.filter { $0.section == .context }.map(\.message) == [
+                "copies: the value is too large to write (more than 1000000 values or 67108864 bytes of text); null"
+            ])
+        #expect(tooLarge.handoff.context.map { if case .null = $0.value { true } else { false } } == [true])
+    }
 }
