@@ -29,14 +29,19 @@ import Testing
         base + String(repeating: step, count: count)
     }
 
-    @Test func doublingAStringStopsAt16MiB() throws {
+    /// Evaluates `source` as `evaluate` does and expects it to finish within seconds.
+    static func evaluateQuickly(_ source: String) throws -> String {
         let clock = ContinuousClock()
         var result = ""
-        let elapsed = try clock.measure {
-            result = try Self.evaluate(Self.chain("[\"x\"]", ".map(a, a + a)", 40) + "[0].size()")
-        }
-        #expect(result == "error: '+' would build a string longer than 16777216 bytes (16 MiB)")
-        #expect(elapsed < .seconds(5))
+        let elapsed = try clock.measure { result = try evaluate(source) }
+        #expect(elapsed < .seconds(5), "\(source.prefix(40))… took \(elapsed)")
+        return result
+    }
+
+    @Test func doublingAStringStopsAt16MiB() throws {
+        #expect(
+            try Self.evaluateQuickly(Self.chain("[\"x\"]", ".map(a, a + a)", 40) + "[0].size()")
+                == "error: '+' would build a string longer than 16777216 bytes (16 MiB)")
     }
 
     @Test func stringConcatenationAtTheLimit() throws {
@@ -70,13 +75,9 @@ import Testing
     /// Lists share their elements, so `[a, a]` doubles the size of a value
     /// in one step: what `map` keeps is counted against the step budget.
     @Test func sharedValuesOfExponentialSizeRunOutOfBudget() throws {
-        let clock = ContinuousClock()
-        var result = ""
-        let elapsed = try clock.measure {
-            result = try Self.evaluate(Self.chain("[1]", ".map(a, [a, a])", 60) + " == []")
-        }
-        #expect(result == "error: evaluation step budget of 1000000 exceeded")
-        #expect(elapsed < .seconds(5))
+        #expect(
+            try Self.evaluateQuickly(Self.chain("[1]", ".map(a, [a, a])", 60) + " == []")
+                == "error: evaluation step budget of 1000000 exceeded")
     }
 
     /// `map` pays one step per element visited plus the size of what it keeps:
@@ -99,11 +100,25 @@ import Testing
                 == "error: evaluation step budget of 10099 exceeded")
     }
 
-    @Test func writingAHugeSharedValueIsRefused() throws {
+    @Test func writingAValueOverTheLimitIsRefused() throws {
+        // `[1,1,…]` with 10 ones is 21 bytes.
+        let ten = Value.list(Array(repeating: .int(1), count: 10))
+        var writer = JSONWriter()
+        try writer.writeValue(ten, style: .expr, maximumBytes: 21)
+        #expect(writer.text == "[1,1,1,1,1,1,1,1,1,1]")
+        var over = JSONWriter()
+        #expect(throws: EvalError("the value is too large to write: more than 20 bytes of JSON")) {
+            try over.writeValue(ten, style: .expr, maximumBytes: 20)
+        }
+    }
+
+    /// 2⁴⁰ ones in a few hundred bytes of memory: refused after the limit, not written whole.
+    @Test func writingAHugeSharedValueStopsAtTheLimit() throws {
         var value = Value.list([.int(1)])
         for _ in 0..<40 { value = .list([value, value]) }
         var writer = JSONWriter()
-        #expect(throws: EvalError.self) { try writer.writeValue(value, style: .expr) }
-        #expect(writer.bytes.count <= JSONWriter.maximumValueBytes + 64)
+        #expect(throws: EvalError.self) { try writer.writeValue(value, style: .expr, maximumBytes: 1 << 16) }
+        #expect(writer.bytes.count < 1 << 17)
+        #expect(JSONWriter.maximumValueBytes == 64 << 20)
     }
 }
