@@ -36,8 +36,10 @@ enum CSVFuzzing {
                 records += 1
                 checks.expect(
                     record.cells.count == record.columns.count && record.cells.count == record.lines.count,
-                    "record \(records): \(record.cells.count) cells, \(record.columns.count) columns, \(record.lines.count) lines")
-                checks.expect(record.line > previousLine, "record \(records) starts on line \(record.line) after \(previousLine)")
+                    "record \(records): \(record.cells.count) cells, \(record.columns.count) columns, \(record.lines.count) lines"
+                )
+                checks.expect(
+                    record.line > previousLine, "record \(records) starts on line \(record.line) after \(previousLine)")
                 checks.expect(
                     record.lines.allSatisfy { $0 >= record.line } && record.columns.allSatisfy { $0 >= 1 },
                     "record \(records): a cell before the record's start")

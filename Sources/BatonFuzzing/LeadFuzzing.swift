@@ -20,7 +20,8 @@ enum LeadFuzzing {
             case .success(let again):
                 var second = JSONWriter()
                 try? second.writeValue(.record(again), style: .decision)
-                checks.expect(second.text == writer.text, "round trip changed the lead: \(writer.text) → \(second.text)")
+                checks.expect(
+                    second.text == writer.text, "round trip changed the lead: \(writer.text) → \(second.text)")
             case .failure(let error):
                 checks.expect(false, "the lead as written does not read back: \(error.message) in \(writer.text)")
             }

@@ -101,7 +101,7 @@ import Testing
         }
         #expect(Array(error.path.utf8) == Array("lead.\u{05A0}k".utf8))
         #expect(!error.path.hasPrefix("lead."))
-        #expect(error.message == "lead.\u{05A0}k: invalid UTF-8 at line 1, column 18")
+        #expect(error.message == "lead.\u{05A0}k: invalid UTF-8 at line 1, column 20")
     }
 
     @Test func everyByteValueInAString() {

@@ -179,13 +179,16 @@ public struct JSONWriter: Sendable {
         case .duration(let length): duration(length)
         case .list(let elements):
             beginArray()
-            for element in elements { try writeValue(element, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes) }
+            for element in elements {
+                try writeValue(element, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
+            }
             endArray()
         case .map(let map):
             beginObject()
             for name in map.keys {
                 key(name)
-                try writeValue(map.storage[name] ?? .null, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
+                try writeValue(
+                    map.storage[name] ?? .null, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
             }
             endObject()
         case .record(let record):

@@ -64,7 +64,9 @@ extension Engine {
                     case .tooLarge:
                         "the value is too large to write (more than \(Value.maximumOutputValues) values or \(JSONWriter.maximumValueBytes) bytes of text)"
                     }
-                warnings.add(.context, rule: field.name, code: WarningCode.evaluationError, message: "\(field.name): \(why); null")
+                warnings.add(
+                    .context, rule: field.name, code: WarningCode.evaluationError,
+                    message: "\(field.name): \(why); null")
                 value = .null
             }
             context.append(ContextValue(name: field.name, value: value))
