@@ -105,4 +105,21 @@ import Testing
             ])
         #expect(tooLarge.handoff.context.map { if case .null = $0.value { true } else { false } } == [true])
     }
+
+    /// A rule file may name any path as a CSV table: only a regular file is read.
+    @Test func aCSVTableThatIsADeviceIsRefused() throws {
+        let rules = """
+            ruleset: device
+            schema: { lead: { id: string! }, account: { domain: string! } }
+            tables: { accounts: { csv: /dev/zero, type: account, key: domain } }
+            accounts: { table: accounts, match: lead.id }
+            queues: [{ id: inbox }]
+            routing: { fallback: { queue: inbox } }
+
+            """
+        #expect(
+            try LoaderFixtures.loadText(rules).lines == [
+                "3:28: error: tables.accounts.csv: cannot read the CSV file '/dev/zero': it is not a regular file [csv]"
+            ])
+    }
 }
