@@ -91,6 +91,24 @@ import Testing
                 == "error: evaluation step budget of 1009 exceeded")
     }
 
+    @Test func listsBuiltByMapAndFilterAtTheLimit() throws {
+        let environment = Environment.dynamic(variables: ["l"])
+        let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
+        #expect(activation.maximumListSize == 100_000)
+        activation.maximumListSize = 10
+        for (name, source) in [("map", "l.map(x, x).size()"), ("filter", "l.filter(x, true).size()")] {
+            let program = try #require(environment.compile(source).program)
+            activation.values = [.list(Array(repeating: .int(1), count: 10))]
+            #expect(program.evaluate(activation).deepEquals(.int(10)))
+            activation.values = [.list(Array(repeating: .int(1), count: 11))]
+            guard case .error(let error) = program.evaluate(activation) else {
+                Issue.record("\(name) built a list past the limit")
+                continue
+            }
+            #expect(error.message == "'\(name)' would build a list of more than 10 elements")
+        }
+    }
+
     @Test func stepBudgetStopsNestedComprehensionsAtTheBoundary() throws {
         let hundred = Value.list(Array(repeating: .int(1), count: 100))
         // 100 outer steps and 100 × 100 inner ones.
