@@ -11,7 +11,7 @@ struct Baton: ParsableCommand {
             --rules PATH (or the BATON_RULES environment variable) and --now TIMESTAMP.
 
             Example:
-              baton explain --rules Rules/example --now 2026-11-25T12:00:00Z Rules/example/leads/named-account.json
+              baton explain --rules Rules/example --now 2026-11-25T12:00:00Z Rules/example/leads/named-account-ooo.json
             """,
         subcommands: [
             CheckCommand.self, EvalCommand.self, ExplainCommand.self, ExprCommand.self, TestCommand.self,

@@ -32,6 +32,13 @@ struct BatonProcess {
     static func run(
         _ arguments: [String], stdinBytes: Data, environment: [String: String] = [:]
     ) throws -> Result {
+        try run(executable: executable, arguments, stdinBytes: stdinBytes, environment: environment)
+    }
+
+    /// Runs any program the same way (in the package root, output captured).
+    static func run(
+        executable: URL, _ arguments: [String], stdinBytes: Data = Data(), environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -9,7 +9,7 @@ struct EvalCommand: ParsableCommand {
         abstract: "Evaluate one lead: score, grade, owner and handoff, as the decision JSON.",
         discussion: """
             Example:
-              baton eval --rules Rules/example --now 2026-11-25T12:00:00Z Rules/example/leads/named-account.json
+              baton eval --rules Rules/example --now 2026-11-25T12:00:00Z Rules/example/leads/named-account-ooo.json
             """
     )
 

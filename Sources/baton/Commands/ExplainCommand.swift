@@ -11,7 +11,7 @@ struct ExplainCommand: ParsableCommand {
             Text for people (coloured on a terminal unless NO_COLOR is set), --format json for tools.
 
             Example:
-              baton explain --rules Rules/example --now 2026-11-25T12:00:00Z Rules/example/leads/named-account.json
+              baton explain --rules Rules/example --now 2026-11-25T12:00:00Z Rules/example/leads/named-account-ooo.json
             """
     )
 
