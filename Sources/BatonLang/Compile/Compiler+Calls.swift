@@ -182,6 +182,7 @@ extension Compiler {
                     if let transform {
                         produced = transform(activation)
                         if case .error = produced { return produced }
+                        guard activation.takeSteps(forSizeOf: produced) else { return budgetError }
                     }
                     guard result.count < activation.maximumListSize else { return listCapError }
                     result.append(produced)

@@ -58,4 +58,38 @@ public final class Activation {
         steps += 1
         return steps <= stepBudget
     }
+
+    /// Counts the size of a value `map` keeps against the step budget, so
+    /// that memory is bounded as well as time: one step per list, map or
+    /// record inside it, per 16 of their elements and per 256 bytes of
+    /// string. Values share storage, so a few steps could otherwise build a
+    /// value of exponential size (`[1].map(a, [a, a]).map(a, [a, a])…`); the
+    /// count stops as soon as the budget is spent. False once it is.
+    func takeSteps(forSizeOf value: Value) -> Bool {
+        steps += Self.sizeCost(of: value, limit: stepBudget - steps)
+        return steps <= stepBudget
+    }
+
+    /// The steps `takeSteps(forSizeOf:)` charges for `value`, or some number
+    /// above `limit` once it passes it.
+    private static func sizeCost(of value: Value, limit: Int) -> Int {
+        switch value {
+        case .string(let text):
+            return text.utf8.count >> 8
+        case .list(let elements):
+            var cost = 1 + elements.count >> 4
+            for element in elements where cost <= limit { cost += sizeCost(of: element, limit: limit - cost) }
+            return cost
+        case .map(let map):
+            var cost = 1 + map.count >> 4
+            for (_, element) in map.storage where cost <= limit { cost += sizeCost(of: element, limit: limit - cost) }
+            return cost
+        case .record(let record):
+            var cost = 1
+            for field in record.fields where cost <= limit { cost += sizeCost(of: field, limit: limit - cost) }
+            return cost
+        default:
+            return 0
+        }
+    }
 }
