@@ -91,6 +91,45 @@ enum UnicodeText {
         }
     }
 
+    /// `test` of the UTF-8 `pattern` against `text`'s bytes, without copying
+    /// `text` (a byte match is a scalar match).
+    static func test(_ text: String, _ test: SubstringTest, _ pattern: [UInt8]) -> Bool {
+        let result = text.utf8.withContiguousStorageIfAvailable { haystack in
+            pattern.withUnsafeBufferPointer { needle in matches(haystack, test, needle) }
+        }
+        if let result { return result }
+        return Array(text.utf8).withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { needle in matches(haystack, test, needle) }
+        }
+    }
+
+    @inline(__always)
+    private static func matches(
+        _ haystack: UnsafeBufferPointer<UInt8>, _ test: SubstringTest, _ needle: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let count = needle.count
+        guard count <= haystack.count else { return false }
+        @inline(__always) func matches(at start: Int) -> Bool {
+            var offset = 0
+            while offset < count, haystack[start + offset] == needle[offset] { offset += 1 }
+            return offset == count
+        }
+        switch test {
+        case .prefix: return matches(at: 0)
+        case .suffix: return matches(at: haystack.count - count)
+        case .contains:
+            guard count > 0 else { return true }
+            let first = needle[0]
+            var start = 0
+            let last = haystack.count - count
+            while start <= last {
+                if haystack[start] == first, matches(at: start) { return true }
+                start += 1
+            }
+            return false
+        }
+    }
+
     /// The three substring tests.
     enum SubstringTest: Sendable {
         case contains, prefix, suffix

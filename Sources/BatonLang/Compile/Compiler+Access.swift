@@ -1,6 +1,8 @@
 /// Compiling field selection, `has`, indexing, `!` and map literals.
 extension Compiler {
-    func compileSelect(_ operand: CheckedExpr, field: String, slot: Int?, optional: Bool, span: Span) -> CompiledNode {
+    func compileSelect(
+        _ operand: CheckedExpr, field: String, slot: Int?, optional: Bool, type: ExprType, span: Span
+    ) -> CompiledNode {
         let operandText = text(operand.span)
         let operandSpan = operand.span
         @Sendable func general(_ base: Value) -> Value {
@@ -14,21 +16,81 @@ extension Compiler {
             default: return .error(EvalError("cannot select field '\(field)' of \(base.typeName)", at: span))
             }
         }
-        // The common case `lead.employees`: one closure, no intermediate call.
-        if !traced, case .variable(let variableSlot) = operand.node, let slot {
-            return CompiledNode(evaluate: { activation in
+        // The common cases `lead.employees` and `e.type`: the field read in
+        // place, with a bool or number form when the schema types it so.
+        if !traced, let slot, case .variable(let variableSlot) = operand.node {
+            let read: Evaluator = { activation in
                 let base = variableSlot < activation.values.count ? activation.values[variableSlot] : .null
                 if case .record(let record) = base, slot < record.fields.count { return record.fields[slot] }
                 return general(base)
-            })
+            }
+            switch type {
+            case .bool:
+                return CompiledNode(
+                    evaluate: read,
+                    bool: { activation in
+                        if variableSlot < activation.values.count,
+                            case .record(let record) = activation.values[variableSlot], slot < record.fields.count,
+                            case .bool(let flag) = record.fields[slot]
+                        {
+                            return flag
+                        }
+                        return activation.escape(read(activation))
+                    })
+            case .int, .double:
+                return CompiledNode(
+                    evaluate: read,
+                    number: { activation in
+                        if variableSlot < activation.values.count,
+                            case .record(let record) = activation.values[variableSlot], slot < record.fields.count
+                        {
+                            switch record.fields[slot] {
+                            case .int(let number): return .int(number)
+                            case .double(let number): return .double(number)
+                            default: break
+                            }
+                        }
+                        return activation.escape(read(activation))
+                    })
+            default:
+                return CompiledNode(evaluate: read)
+            }
         }
-        if !traced, case .local(let localSlot) = operand.node {
-            return CompiledNode(evaluate: { activation in
-                if case .record(let record) = activation.locals[localSlot], let slot, slot < record.fields.count {
+        if !traced, let slot, case .local(let localSlot) = operand.node {
+            let read: Evaluator = { activation in
+                if case .record(let record) = activation.locals[localSlot], slot < record.fields.count {
                     return record.fields[slot]
                 }
                 return general(activation.locals[localSlot])
-            })
+            }
+            switch type {
+            case .bool:
+                return CompiledNode(
+                    evaluate: read,
+                    bool: { activation in
+                        if case .record(let record) = activation.locals[localSlot], slot < record.fields.count,
+                            case .bool(let flag) = record.fields[slot]
+                        {
+                            return flag
+                        }
+                        return activation.escape(read(activation))
+                    })
+            case .int, .double:
+                return CompiledNode(
+                    evaluate: read,
+                    number: { activation in
+                        if case .record(let record) = activation.locals[localSlot], slot < record.fields.count {
+                            switch record.fields[slot] {
+                            case .int(let number): return .int(number)
+                            case .double(let number): return .double(number)
+                            default: break
+                            }
+                        }
+                        return activation.escape(read(activation))
+                    })
+            default:
+                return CompiledNode(evaluate: read)
+            }
         }
         let compiled = compile(operand)
         let evaluate = compiled.evaluate
@@ -91,17 +153,19 @@ extension Compiler {
 
     func compileNot(_ operand: CheckedExpr, span: Span) -> CompiledNode {
         let compiled = compile(operand)
-        let evaluate = compiled.evaluate
+        let test = compiled.asBool
         let operandText = text(operand.span)
-        return fold([compiled]) { activation in
-            let value = evaluate(activation)
-            switch value {
-            case .bool(let flag): return .bool(!flag)
-            case .error: return value
-            case .null: return nullOperand(operandText, operand.span)
-            default: return .error(EvalError("'!' needs a bool, got \(value.typeName)", at: span))
-            }
-        }
+        return fold(
+            [compiled],
+            .bool { activation in
+                if let flag = test(activation) { return !flag }
+                let value = activation.takeEscaped()
+                switch value {
+                case .error: return activation.escape(value)
+                case .null: return activation.escape(nullOperand(operandText, operand.span))
+                default: return activation.escape(.error(EvalError("'!' needs a bool, got \(value.typeName)", at: span)))
+                }
+            })
     }
 
     func compileMap(_ entries: [CheckedMapEntry], span: Span) -> CompiledNode {

@@ -2,19 +2,28 @@
 /// the checked types.
 typealias Evaluator = @Sendable (Activation) -> Value
 
-/// The result of compiling one node: its evaluator, and its value when the
-/// node folded to a constant.
+/// The result of compiling one node: its evaluator, its value when the node
+/// folded to a constant, and the typed fast forms it has (see
+/// `TypedEvaluation.swift`), which callers prefer to `evaluate` when they
+/// want a bool or a number.
 struct CompiledNode: Sendable {
     let evaluate: Evaluator
     let constant: Value?
+    let bool: BoolEvaluator?
+    let number: NumberEvaluator?
 
     static func constant(_ value: Value) -> CompiledNode {
         CompiledNode(evaluate: { _ in value }, constant: value)
     }
 
-    init(evaluate: @escaping Evaluator, constant: Value? = nil) {
+    init(
+        evaluate: @escaping Evaluator, constant: Value? = nil, bool: BoolEvaluator? = nil,
+        number: NumberEvaluator? = nil
+    ) {
         self.evaluate = evaluate
         self.constant = constant
+        self.bool = bool
+        self.number = number
     }
 }
 
@@ -64,7 +73,7 @@ struct Compiler {
         case .local(let slot):
             return CompiledNode(evaluate: { $0.locals[slot] })
         case .select(let operand, let field, let slot, let optional):
-            return compileSelect(operand, field: field, slot: slot, optional: optional, span: span)
+            return compileSelect(operand, field: field, slot: slot, optional: optional, type: expr.type, span: span)
         case .has(let operand, let field, let slot):
             return compileHas(operand, field: field, slot: slot, span: span)
         case .index(let operand, let index):
@@ -101,7 +110,7 @@ struct Compiler {
         case .membership(let element, let collection, let negated):
             return compileMembership(element, collection, negated: negated, span: span)
         case .conditional(let condition, let then, let otherwise):
-            return compileConditional(condition, then, otherwise)
+            return compileConditional(condition, then, otherwise, type: expr.type)
         case .list(let elements):
             let compiled = elements.map(compile)
             let evaluators = compiled.map(\.evaluate)
@@ -127,8 +136,13 @@ struct Compiler {
     /// A node whose value is computed from `children`: folded to a constant
     /// when every child is one (the evaluation cannot depend on the activation).
     func fold(_ children: [CompiledNode], _ evaluate: @escaping Evaluator) -> CompiledNode {
-        guard children.allSatisfy({ $0.constant != nil }) else { return CompiledNode(evaluate: evaluate) }
-        return .constant(evaluate(Activation.scratch()))
+        fold(children, CompiledNode(evaluate: evaluate))
+    }
+
+    /// `node`, or its value when every child is a constant.
+    func fold(_ children: [CompiledNode], _ node: CompiledNode) -> CompiledNode {
+        guard children.allSatisfy({ $0.constant != nil }) else { return node }
+        return .constant(node.evaluate(Activation.scratch()))
     }
 }
 
