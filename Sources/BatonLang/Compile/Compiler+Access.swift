@@ -58,17 +58,17 @@ extension Compiler {
         }
         if !traced, let slot, case .local(let localSlot) = operand.node {
             let read: Evaluator = { activation in
-                if case .record(let record) = activation.locals[localSlot], slot < record.fields.count {
+                if case .record(let record) = activation.locals[localSlot].current, slot < record.fields.count {
                     return record.fields[slot]
                 }
-                return general(activation.locals[localSlot])
+                return general(activation.locals[localSlot].current)
             }
             switch type {
             case .bool:
                 return CompiledNode(
                     evaluate: read,
                     bool: { activation in
-                        if case .record(let record) = activation.locals[localSlot], slot < record.fields.count,
+                        if case .record(let record) = activation.locals[localSlot].current, slot < record.fields.count,
                             case .bool(let flag) = record.fields[slot]
                         {
                             return flag
@@ -79,7 +79,7 @@ extension Compiler {
                 return CompiledNode(
                     evaluate: read,
                     number: { activation in
-                        if case .record(let record) = activation.locals[localSlot], slot < record.fields.count {
+                        if case .record(let record) = activation.locals[localSlot].current, slot < record.fields.count {
                             switch record.fields[slot] {
                             case .int(let number): return .int(number)
                             case .double(let number): return .double(number)

@@ -90,6 +90,14 @@ extension Compiler {
         let evaluateText = compile(innerArguments[0]).evaluate
         // The general form decides every case but an ASCII string (nulls, errors, other text).
         let slowPath = general.evaluate
+        if let field = fieldReference(innerArguments[0]) {
+            return .bool { activation in
+                if let result = field.testString(activation, { UnicodeText.asciiLowercased($0, test, needle) }) {
+                    return result
+                }
+                return settleBool(slowPath(activation), activation)
+            }
+        }
         return .bool { activation in
             if case .string(let value) = evaluateText(activation),
                 let result = UnicodeText.asciiLowercased(value, test, needle)
@@ -113,16 +121,15 @@ extension Compiler {
         let evaluateText = compile(arguments[0]).evaluate
         let slowPath = general.evaluate
         let pattern = Array(needle.utf8)
+        if let field = fieldReference(arguments[0]) {
+            return .bool { activation in
+                if let result = field.testString(activation, { UnicodeText.test($0, test, pattern) }) { return result }
+                return settleBool(slowPath(activation), activation)
+            }
+        }
         return .bool { activation in
             if case .string(let value) = evaluateText(activation) { return UnicodeText.test(value, test, pattern) }
             return settleBool(slowPath(activation), activation)
         }
     }
-}
-
-/// A general path's value as a bool form gives it.
-@inline(__always)
-func settleBool(_ value: Value, _ activation: Activation) -> Bool? {
-    if case .bool(let flag) = value { return flag }
-    return activation.escape(value)
 }

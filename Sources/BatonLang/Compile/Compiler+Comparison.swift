@@ -39,7 +39,7 @@ extension Compiler {
         if left.type.isNumber, right.type.isNumber, varyingLeft, let constant = compiledRight.constant,
             let bound = Number(constant)
         {
-            return numberComparedWithConstant(operation, compiledLeft.asNumber, bound, settle)
+            return numberComparedWithConstant(operation, compiledLeft, fieldReference(left), bound, settle)
         }
         if left.type.isNumber, right.type.isNumber {
             let leftNumber = compiledLeft.asNumber
@@ -62,6 +62,12 @@ extension Compiler {
                 })
         }
         if varyingLeft, let constant = compiledRight.constant {
+            if case .string(let expected) = constant, isEquality, let field = fieldReference(left) {
+                return .bool { activation in
+                    if let same = field.testString(activation, { sameScalars($0, expected) }) { return same != negated }
+                    return settle(evaluateLeft(activation), constant, activation)
+                }
+            }
             if case .string(let expected) = constant, isEquality {
                 return .bool { activation in
                     let value = evaluateLeft(activation)
@@ -76,32 +82,40 @@ extension Compiler {
 
     /// A number compared with a constant: an int constant that a double
     /// holds exactly is compared as a double too, so that a double field
-    /// compares natively with `50000000`.
+    /// compares natively with `50000000`. A field is read in place.
     private func numberComparedWithConstant(
-        _ operation: BinaryOperator, _ number: @escaping NumberEvaluator, _ bound: Number,
+        _ operation: BinaryOperator, _ left: CompiledNode, _ field: FieldReference?, _ bound: Number,
         _ settle: @escaping @Sendable (Value, Value, Activation) -> Bool?
     ) -> CompiledNode {
         let constant = bound.value
+        let intLimit: Int64?
+        let doubleLimit: Double?
         switch bound {
         case .int(let limit):
-            let exactLimit: Double? = limit.magnitude <= 1 << 53 ? Double(limit) : nil
-            return .bool { activation in
-                switch number(activation) {
-                case .int(let value)?: return operation.holds(value, limit)
-                case .double(let value)?:
-                    if let exactLimit { return operation.holds(value, exactLimit) }
-                    return settle(.double(value), constant, activation)
-                case nil: return settle(activation.takeEscaped(), constant, activation)
-                }
-            }
+            intLimit = limit
+            doubleLimit = limit.magnitude <= 1 << 53 ? Double(limit) : nil
         case .double(let limit):
-            return .bool { activation in
-                switch number(activation) {
-                case .double(let value)?: return operation.holds(value, limit)
-                case .int(let value)?: return settle(.int(value), constant, activation)
-                case nil: return settle(activation.takeEscaped(), constant, activation)
-                }
+            intLimit = nil
+            doubleLimit = limit
+        }
+        /// The verdict on a number, nil where only the general comparison can give it.
+        @inline(__always) @Sendable func decide(_ number: Number) -> Bool? {
+            switch number {
+            case .int(let value): intLimit.map { operation.holds(value, $0) }
+            case .double(let value): doubleLimit.map { operation.holds(value, $0) }
             }
+        }
+        let evaluateLeft = left.evaluate
+        if let field {
+            return .bool { activation in
+                if let number = field.number(activation), let verdict = decide(number) { return verdict }
+                return settle(evaluateLeft(activation), constant, activation)
+            }
+        }
+        let leftNumber = left.asNumber
+        return .bool { activation in
+            guard let number = leftNumber(activation) else { return settle(activation.takeEscaped(), constant, activation) }
+            return decide(number) ?? settle(number.value, constant, activation)
         }
     }
 
@@ -130,6 +144,12 @@ extension Compiler {
         if compiledElement.constant == nil, let constant = compiledCollection.constant,
             let lookup = ConstantMembership(constant)
         {
+            if let field = fieldReference(element) {
+                return .bool { activation in
+                    if let found = field.testValue(activation, lookup.contains) { return found != negated }
+                    return settleBool(general(evaluateElement(activation), constant), activation)
+                }
+            }
             return .bool { activation in
                 let value = evaluateElement(activation)
                 if let found = lookup.contains(value) { return found != negated }

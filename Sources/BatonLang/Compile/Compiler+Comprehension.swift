@@ -35,17 +35,21 @@ extension Compiler {
             }
         }
         /// The elements to visit, or nil with the error to return in `activation.escaped`.
-        @Sendable func elements(_ activation: Activation) -> ComprehensionElements? {
+        @Sendable func elements(_ activation: Activation) -> [Value]? {
             let container = range(activation)
             switch container {
-            case .list(let list): return .list(list)
-            case .map(let map): return .keys(map.keys)
+            case .list(let list): return list
+            case .map(let map): return map.keys.map(Value.string)
             case .error: return activation.escape(container)
             case .null: return activation.escape(nullOperand(rangeText, rangeSpan))
             default:
                 return activation.escape(
                     .error(EvalError("'\(name)' ranges over a list or map, got \(container.typeName)", at: rangeSpan)))
             }
+        }
+        /// Makes the comprehension variable range over `elements`.
+        @Sendable func bind(_ elements: [Value], _ activation: Activation) {
+            activation.locals[slot].elements = elements
         }
         @Sendable func budgetError(_ activation: Activation) -> Value {
             .error(EvalError("evaluation step budget of \(activation.stepBudget) exceeded", at: span))
@@ -57,10 +61,11 @@ extension Compiler {
             let decisive = kind == .exists
             return .bool { activation in
                 guard let visited = elements(activation) else { return nil }
+                bind(visited, activation)
                 var pending: Value?
                 for position in 0..<visited.count {
                     guard activation.takeStep() else { return activation.escape(budgetError(activation)) }
-                    activation.locals[slot] = visited[position]
+                    activation.locals[slot].position = position
                     if let flag = verdict(activation) {
                         if flag == decisive { return flag }
                     } else if pending == nil {
@@ -73,10 +78,11 @@ extension Compiler {
         case .existsOne, .count:
             @Sendable func matches(_ activation: Activation) -> Int64? {
                 guard let visited = elements(activation) else { return nil }
+                bind(visited, activation)
                 var matches: Int64 = 0
                 for position in 0..<visited.count {
                     guard activation.takeStep() else { return activation.escape(budgetError(activation)) }
-                    activation.locals[slot] = visited[position]
+                    activation.locals[slot].position = position
                     guard let flag = verdict(activation) else { return nil }
                     if flag { matches += 1 }
                 }
@@ -87,11 +93,12 @@ extension Compiler {
         case .filter, .map:
             return CompiledNode(evaluate: { activation in
                 guard let visited = elements(activation) else { return activation.takeEscaped() }
+                bind(visited, activation)
                 var result: [Value] = []
                 for position in 0..<visited.count {
                     guard activation.takeStep() else { return budgetError(activation) }
                     let element = visited[position]
-                    activation.locals[slot] = element
+                    activation.locals[slot].position = position
                     guard let keep = verdict(activation) else { return activation.takeEscaped() }
                     guard keep else { continue }
                     var produced = element
@@ -112,10 +119,11 @@ extension Compiler {
         case .sum:
             return CompiledNode(evaluate: { activation in
                 guard let visited = elements(activation) else { return activation.takeEscaped() }
+                bind(visited, activation)
                 var total: Value = .int(0)
                 for position in 0..<visited.count {
                     guard activation.takeStep() else { return budgetError(activation) }
-                    activation.locals[slot] = visited[position]
+                    activation.locals[slot].position = position
                     let value = transform?(activation) ?? .null
                     switch value {
                     case .int, .double:
@@ -128,26 +136,6 @@ extension Compiler {
                 }
                 return total
             })
-        }
-    }
-}
-
-/// The elements a comprehension visits: a list's elements or a map's keys.
-enum ComprehensionElements {
-    case list([Value])
-    case keys([String])
-
-    var count: Int {
-        switch self {
-        case .list(let elements): elements.count
-        case .keys(let keys): keys.count
-        }
-    }
-
-    subscript(position: Int) -> Value {
-        switch self {
-        case .list(let elements): elements[position]
-        case .keys(let keys): .string(keys[position])
         }
     }
 }

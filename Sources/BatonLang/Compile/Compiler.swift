@@ -71,7 +71,7 @@ struct Compiler {
         case .now:
             return CompiledNode(evaluate: { .timestamp($0.now) })
         case .local(let slot):
-            return CompiledNode(evaluate: { $0.locals[slot] })
+            return CompiledNode(evaluate: { $0.locals[slot].current })
         case .select(let operand, let field, let slot, let optional):
             return compileSelect(operand, field: field, slot: slot, optional: optional, type: expr.type, span: span)
         case .has(let operand, let field, let slot):
@@ -131,6 +131,11 @@ struct Compiler {
         case .comprehension(let comprehension):
             return compileComprehension(comprehension, span: span)
         }
+    }
+
+    /// The field `expr` reads in place, when it is one and no trace needs its node.
+    func fieldReference(_ expr: CheckedExpr) -> FieldReference? {
+        traced ? nil : FieldReference(expr)
     }
 
     /// A node whose value is computed from `children`: folded to a constant

@@ -12,6 +12,8 @@ public struct Program: Sendable {
     public let constantValue: Value?
 
     private let evaluator: Evaluator
+    /// The bool form of a condition, called directly to save a closure call.
+    private let condition: BoolEvaluator?
     private let tracedEvaluator: Evaluator
     private let localCount: Int
 
@@ -22,6 +24,7 @@ public struct Program: Sendable {
         self.localCount = localCount
         let compiled = Compiler(source: source, traced: false).compile(checked)
         self.evaluator = compiled.evaluate
+        self.condition = compiled.bool
         self.constantValue = compiled.constant
         self.tracedEvaluator = Compiler(source: source, traced: true).compile(checked).evaluate
     }
@@ -29,6 +32,10 @@ public struct Program: Sendable {
     /// Evaluates the expression; failures come back as `.error` values.
     public func evaluate(_ activation: Activation) -> Value {
         if localCount > 0 { activation.begin(localCount: localCount) }
+        if let condition {
+            if let flag = condition(activation) { return .bool(flag) }
+            return activation.takeEscaped()
+        }
         return evaluator(activation)
     }
 

@@ -86,6 +86,13 @@ extension CompiledNode {
     }
 }
 
+/// A general path's value as a bool form gives it.
+@inline(__always)
+func settleBool(_ value: Value, _ activation: Activation) -> Bool? {
+    if case .bool(let flag) = value { return flag }
+    return activation.escape(value)
+}
+
 extension ExprType {
     /// Whether values of this type are ints or doubles.
     var isNumber: Bool { self == .int || self == .double }

@@ -15,7 +15,7 @@ public final class Activation {
     /// Comprehension steps taken by the current evaluation.
     @exclusivity(unchecked) var steps = 0
     /// Comprehension variables by slot (their nesting depth).
-    @exclusivity(unchecked) var locals: [Value] = []
+    @exclusivity(unchecked) var locals: [LocalBinding] = []
     /// The value a typed evaluator could not give as its type (an error,
     /// null, a value of another type), handed to its caller's general path.
     @exclusivity(unchecked) var escaped: Value = .null
@@ -58,7 +58,7 @@ public final class Activation {
     func begin(localCount: Int) {
         steps = 0
         if locals.count < localCount {
-            locals.append(contentsOf: repeatElement(.null, count: localCount - locals.count))
+            locals.append(contentsOf: repeatElement(LocalBinding(), count: localCount - locals.count))
         }
     }
 
@@ -82,5 +82,17 @@ public final class Activation {
     func takeStep() -> Bool {
         steps += 1
         return steps <= stepBudget
+    }
+}
+
+/// A comprehension variable: the elements its comprehension visits and the
+/// position of the current one. Moving to the next element stores an index
+/// rather than copying (and retaining) the element.
+struct LocalBinding {
+    var elements: [Value] = [.null]
+    var position = 0
+
+    var current: Value {
+        @inline(__always) get { elements[position] }
     }
 }
