@@ -28,7 +28,7 @@ extension Compiler {
             case .bool:
                 return CompiledNode(
                     evaluate: read,
-                    bool: { activation in
+                    form: .bool { activation in
                         if variableSlot < activation.values.count,
                             case .record(let record) = activation.values[variableSlot], slot < record.fields.count,
                             case .bool(let flag) = record.fields[slot]
@@ -40,7 +40,7 @@ extension Compiler {
             case .int, .double:
                 return CompiledNode(
                     evaluate: read,
-                    number: { activation in
+                    form: .number { activation in
                         if variableSlot < activation.values.count,
                             case .record(let record) = activation.values[variableSlot], slot < record.fields.count
                         {
@@ -67,7 +67,7 @@ extension Compiler {
             case .bool:
                 return CompiledNode(
                     evaluate: read,
-                    bool: { activation in
+                    form: .bool { activation in
                         if case .record(let record) = activation.locals[localSlot].current, slot < record.fields.count,
                             case .bool(let flag) = record.fields[slot]
                         {
@@ -78,7 +78,7 @@ extension Compiler {
             case .int, .double:
                 return CompiledNode(
                     evaluate: read,
-                    number: { activation in
+                    form: .number { activation in
                         if case .record(let record) = activation.locals[localSlot].current, slot < record.fields.count {
                             switch record.fields[slot] {
                             case .int(let number): return .int(number)

@@ -88,11 +88,12 @@ extension Compiler {
             needle.utf8.allSatisfy({ $0 < 0x80 }), needle == UnicodeText.lower(needle)
         else { return nil }
         let evaluateText = compile(innerArguments[0]).evaluate
+        let pattern = Array(needle.utf8)
         // The general form decides every case but an ASCII string (nulls, errors, other text).
         let slowPath = general.evaluate
         if let field = fieldReference(innerArguments[0]) {
             return .bool { activation in
-                if let result = field.testString(activation, { UnicodeText.asciiLowercased($0, test, needle) }) {
+                if let result = field.testString(activation, { UnicodeText.asciiLowercased($0, test, pattern) }) {
                     return result
                 }
                 return settleBool(slowPath(activation), activation)
@@ -100,7 +101,7 @@ extension Compiler {
         }
         return .bool { activation in
             if case .string(let value) = evaluateText(activation),
-                let result = UnicodeText.asciiLowercased(value, test, needle)
+                let result = UnicodeText.asciiLowercased(value, test, pattern)
             {
                 return result
             }

@@ -42,16 +42,16 @@ extension Compiler {
             return numberComparedWithConstant(operation, compiledLeft, fieldReference(left), bound, settle)
         }
         if left.type.isNumber, right.type.isNumber {
-            let leftNumber = compiledLeft.asNumber
-            let rightNumber = compiledRight.asNumber
+            let leftNumber = NumberSource(compiledLeft, field: fieldReference(left))
+            let rightNumber = NumberSource(compiledRight, field: fieldReference(right))
             return fold(
                 [compiledLeft, compiledRight],
                 .bool { activation in
-                    guard let leftValue = leftNumber(activation) else {
+                    guard let leftValue = leftNumber.read(activation) else {
                         let failed = activation.takeEscaped()
                         return settle(failed, evaluateRight(activation), activation)
                     }
-                    guard let rightValue = rightNumber(activation) else {
+                    guard let rightValue = rightNumber.read(activation) else {
                         return settle(leftValue.value, activation.takeEscaped(), activation)
                     }
                     switch (leftValue, rightValue) {

@@ -75,11 +75,11 @@ extension Compiler {
                 return flag ? thenBool(activation) : otherwiseBool(activation)
             }
         case .int, .double:
-            let thenNumber = compiledThen.asNumber
-            let otherwiseNumber = compiledOtherwise.asNumber
+            let thenNumber = NumberSource(compiledThen, field: fieldReference(then))
+            let otherwiseNumber = NumberSource(compiledOtherwise, field: fieldReference(otherwise))
             return .number { activation in
                 guard let flag = test(activation) else { return activation.escape(unsettled(activation.takeEscaped())) }
-                return flag ? thenNumber(activation) : otherwiseNumber(activation)
+                return flag ? thenNumber.read(activation) : otherwiseNumber.read(activation)
             }
         default:
             let evaluateThen = compiledThen.evaluate
@@ -116,8 +116,8 @@ extension Compiler {
             return attach(apply(leftValue, rightValue), span)
         }
         if left.type.isNumber, right.type.isNumber {
-            let leftNumber = compiledLeft.asNumber
-            let rightNumber = compiledRight.asNumber
+            let leftNumber = NumberSource(compiledLeft, field: fieldReference(left))
+            let rightNumber = NumberSource(compiledRight, field: fieldReference(right))
             /// The general result as the number form gives it.
             @Sendable func settle(_ leftValue: Value, _ rightValue: Value, _ activation: Activation) -> Number? {
                 let value = general(leftValue, rightValue)
@@ -126,11 +126,11 @@ extension Compiler {
             return fold(
                 [compiledLeft, compiledRight],
                 .number { activation in
-                    guard let leftValue = leftNumber(activation) else {
+                    guard let leftValue = leftNumber.read(activation) else {
                         let failed = activation.takeEscaped()
                         return settle(failed, evaluateRight(activation), activation)
                     }
-                    guard let rightValue = rightNumber(activation) else {
+                    guard let rightValue = rightNumber.read(activation) else {
                         return settle(leftValue.value, activation.takeEscaped(), activation)
                     }
                     return operation.apply(leftValue, rightValue)

@@ -9,21 +9,16 @@ typealias Evaluator = @Sendable (Activation) -> Value
 struct CompiledNode: Sendable {
     let evaluate: Evaluator
     let constant: Value?
-    let bool: BoolEvaluator?
-    let number: NumberEvaluator?
+    let form: TypedForm
 
     static func constant(_ value: Value) -> CompiledNode {
         CompiledNode(evaluate: { _ in value }, constant: value)
     }
 
-    init(
-        evaluate: @escaping Evaluator, constant: Value? = nil, bool: BoolEvaluator? = nil,
-        number: NumberEvaluator? = nil
-    ) {
+    init(evaluate: @escaping Evaluator, constant: Value? = nil, form: TypedForm = .none) {
         self.evaluate = evaluate
         self.constant = constant
-        self.bool = bool
-        self.number = number
+        self.form = form
     }
 }
 

@@ -11,6 +11,16 @@ typealias BoolEvaluator = @Sendable (Activation) -> Bool?
 /// See `BoolEvaluator`; a number keeps whether it is an int or a double.
 typealias NumberEvaluator = @Sendable (Activation) -> Number?
 
+/// The typed fast form a compiled node has, if any. An enum rather than
+/// optional closures: a closure inside an `Optional` is stored in the most
+/// general calling convention, so every call through it would pay for a
+/// conversion thunk.
+enum TypedForm: Sendable {
+    case none
+    case bool(BoolEvaluator)
+    case number(NumberEvaluator)
+}
+
 /// An int or a double: the numbers of `Value`, without the rest.
 enum Number: Sendable {
     case int(Int64)
@@ -46,7 +56,7 @@ extension CompiledNode {
             evaluate: { activation in
                 if let flag = typed(activation) { return .bool(flag) }
                 return activation.takeEscaped()
-            }, bool: typed)
+            }, form: .bool(typed))
     }
 
     /// A node with a number form; its `evaluate` boxes what the form gives.
@@ -55,12 +65,12 @@ extension CompiledNode {
             evaluate: { activation in
                 if let number = typed(activation) { return number.value }
                 return activation.takeEscaped()
-            }, number: typed)
+            }, form: .number(typed))
     }
 
     /// The node's bool form, or one adapted from `evaluate`.
     var asBool: BoolEvaluator {
-        if let bool { return bool }
+        if case .bool(let typed) = form { return typed }
         if case .bool(let flag)? = constant { return { _ in flag } }
         let evaluate = self.evaluate
         return { activation in
@@ -72,7 +82,7 @@ extension CompiledNode {
 
     /// The node's number form, or one adapted from `evaluate`.
     var asNumber: NumberEvaluator {
-        if let number { return number }
+        if case .number(let typed) = form { return typed }
         if let constant, let number = Number(constant) { return { _ in number } }
         let evaluate = self.evaluate
         return { activation in
@@ -96,4 +106,36 @@ func settleBool(_ value: Value, _ activation: Activation) -> Bool? {
 extension ExprType {
     /// Whether values of this type are ints or doubles.
     var isNumber: Bool { self == .int || self == .double }
+}
+
+/// Where an operator reads a number operand: a field in place, a constant,
+/// or the operand's number form; a branch each time instead of a closure call.
+enum NumberSource: Sendable {
+    /// The field, and the operand's general evaluation for when it is not a number.
+    case field(FieldReference, Evaluator)
+    case constant(Number)
+    case form(NumberEvaluator)
+
+    /// `node`'s number form, read where it can be read without a call.
+    init(_ node: CompiledNode, field: FieldReference?) {
+        if let constant = node.constant, let number = Number(constant) {
+            self = .constant(number)
+        } else if let field {
+            self = .field(field, node.evaluate)
+        } else {
+            self = .form(node.asNumber)
+        }
+    }
+
+    /// The number, or nil with the operand's value in `activation.escaped`.
+    @inline(__always)
+    func read(_ activation: Activation) -> Number? {
+        switch self {
+        case .field(let field, let evaluate):
+            if let number = field.number(activation) { return number }
+            return activation.escape(evaluate(activation))
+        case .constant(let number): return number
+        case .form(let evaluate): return evaluate(activation)
+        }
+    }
 }

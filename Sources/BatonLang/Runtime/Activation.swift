@@ -31,7 +31,7 @@ public final class Activation {
     /// Sets the variable in `slot` (`Environment.slot(of:)`) for the evaluations that follow.
     // A method rather than a settable `values`: a caller in another module
     // would check exclusivity at run time on every store.
-    public func bind(_ value: Value, toSlot slot: Int) {
+    public func bind(_ value: consuming Value, toSlot slot: Int) {
         values[slot] = value
     }
 
