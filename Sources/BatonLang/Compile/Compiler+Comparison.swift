@@ -63,9 +63,11 @@ extension Compiler {
         }
         if varyingLeft, let constant = compiledRight.constant {
             if case .string(let expected) = constant, isEquality, let field = fieldReference(left) {
+                // One closure for the rare cases keeps the hot closure's captures few.
+                let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
                 return .bool { activation in
                     if let same = field.testString(activation, { sameScalars($0, expected) }) { return same != negated }
-                    return settle(evaluateLeft(activation), constant, activation)
+                    return fallback(activation)
                 }
             }
             if case .string(let expected) = constant, isEquality {
@@ -107,9 +109,10 @@ extension Compiler {
         }
         let evaluateLeft = left.evaluate
         if let field {
+            let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
             return .bool { activation in
                 if let number = field.number(activation), let verdict = decide(number) { return verdict }
-                return settle(evaluateLeft(activation), constant, activation)
+                return fallback(activation)
             }
         }
         let leftNumber = left.asNumber
@@ -145,9 +148,10 @@ extension Compiler {
             let lookup = ConstantMembership(constant)
         {
             if let field = fieldReference(element) {
+                let fallback: BoolEvaluator = { settleBool(general(evaluateElement($0), constant), $0) }
                 return .bool { activation in
                     if let found = field.testValue(activation, lookup.contains) { return found != negated }
-                    return settleBool(general(evaluateElement(activation), constant), activation)
+                    return fallback(activation)
                 }
             }
             return .bool { activation in
