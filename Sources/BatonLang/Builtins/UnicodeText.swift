@@ -65,6 +65,8 @@ enum UnicodeText {
     /// How `lower(text)` relates to an ASCII lower-case `pattern`, computed
     /// on the bytes without building the lower-cased text; nil when `text`
     /// is not ASCII (the caller lower-cases then).
+    // Inlined so that a caller reading `text` in place from a record need not copy it.
+    @inline(__always)
     static func asciiLowercased(_ text: String, _ test: SubstringTest, _ pattern: [UInt8]) -> Bool? {
         withBytes(text) { haystack in
             for byte in haystack where byte >= 0x80 { return nil }
@@ -74,6 +76,7 @@ enum UnicodeText {
 
     /// `test` of the UTF-8 `pattern` against `text`'s bytes, without copying
     /// `text` (a byte match is a scalar match).
+    @inline(__always)
     static func test(_ text: String, _ test: SubstringTest, _ pattern: [UInt8]) -> Bool {
         withBytes(text) { haystack in
             pattern.withUnsafeBufferPointer { matches(haystack, test, $0, lowering: false) }
