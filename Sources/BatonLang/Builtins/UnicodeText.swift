@@ -83,8 +83,9 @@ enum UnicodeText {
         }
     }
 
+    /// `body` of `text`'s UTF-8 bytes, in place when the string is contiguous.
     @inline(__always)
-    private static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }

@@ -150,7 +150,7 @@ extension Compiler {
             if let field = fieldReference(element) {
                 let fallback: BoolEvaluator = { settleBool(general(evaluateElement($0), constant), $0) }
                 return .bool { activation in
-                    if let found = field.testValue(activation, lookup.contains) { return found != negated }
+                    if let found = field.testValue(activation, { lookup.contains($0) }) { return found != negated }
                     return fallback(activation)
                 }
             }

@@ -3,9 +3,11 @@
 struct ConstantMembership: Sendable {
     private let strings: Set<String>
     private let integers: Set<Int64>
-    /// A short list of strings, compared in turn: cheaper than hashing the
-    /// probe, as most candidates differ from it in length.
-    private let fewStrings: [String]?
+    /// A short list of strings as their UTF-8 bytes one after another, and
+    /// where each lies: compared in turn, which is cheaper than hashing the
+    /// probe, as most differ from it in length. Empty for a long list.
+    private let fewBytes: [UInt8]
+    private let fewRanges: [Range<Int>]
 
     /// Nil when the list is not made only of strings, or only of ints (or
     /// holds strings that Swift would consider equal though their scalars differ).
@@ -25,7 +27,16 @@ struct ConstantMembership: Sendable {
         guard strings.isEmpty || integers.isEmpty else { return nil }
         self.strings = strings
         self.integers = integers
-        self.fewStrings = (1...8).contains(strings.count) ? Array(strings) : nil
+        var fewBytes: [UInt8] = []
+        var fewRanges: [Range<Int>] = []
+        if strings.count <= 8 {
+            for text in strings {
+                fewRanges.append(fewBytes.count..<(fewBytes.count + text.utf8.count))
+                fewBytes.append(contentsOf: text.utf8)
+            }
+        }
+        self.fewBytes = fewBytes
+        self.fewRanges = fewRanges
     }
 
     /// Whether the value is in the list; nil when the set cannot tell (the
@@ -34,12 +45,26 @@ struct ConstantMembership: Sendable {
     func contains(_ value: Value) -> Bool? {
         switch value {
         case .string(let text):
-            if let fewStrings { return fewStrings.contains { sameScalars($0, text) } }
+            if !fewRanges.isEmpty { return isFew(text) }
             guard let index = strings.firstIndex(of: text) else { return false }
             return sameScalars(strings[index], text)
         case .int(let number): return integers.contains(number)
         case .null: return false
         default: return nil
+        }
+    }
+
+    @inline(__always)
+    private func isFew(_ text: String) -> Bool {
+        UnicodeText.withBytes(text) { probe in
+            fewBytes.withUnsafeBufferPointer { bytes in
+                for range in fewRanges where range.count == probe.count {
+                    var offset = 0
+                    while offset < probe.count, bytes[range.lowerBound + offset] == probe[offset] { offset += 1 }
+                    if offset == probe.count { return true }
+                }
+                return false
+            }
         }
     }
 }
