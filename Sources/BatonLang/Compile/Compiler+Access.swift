@@ -18,76 +18,16 @@ extension Compiler {
         }
         // The common cases `lead.employees` and `e.type`: the field read in
         // place, with a bool or number form when the schema types it so.
-        if !traced, let slot, case .variable(let variableSlot) = operand.node {
-            let read: Evaluator = { activation in
-                let base = variableSlot < activation.values.count ? activation.values[variableSlot] : .null
-                if case .record(let record) = base, slot < record.fields.count { return record.fields[slot] }
-                return general(base)
-            }
+        if !traced, let field = FieldReference(operand: operand, slot: slot) {
+            let read: Evaluator = { activation in field.value(activation) ?? general(field.base(activation)) }
             switch type {
             case .bool:
                 return CompiledNode(
-                    evaluate: read,
-                    form: .bool { activation in
-                        if variableSlot < activation.values.count,
-                            case .record(let record) = activation.values[variableSlot], slot < record.fields.count,
-                            case .bool(let flag) = record.fields[slot]
-                        {
-                            return flag
-                        }
-                        return activation.escape(read(activation))
-                    })
+                    evaluate: read, form: .bool { activation in field.bool(activation) ?? activation.escape(read(activation)) })
             case .int, .double:
                 return CompiledNode(
                     evaluate: read,
-                    form: .number { activation in
-                        if variableSlot < activation.values.count,
-                            case .record(let record) = activation.values[variableSlot], slot < record.fields.count
-                        {
-                            switch record.fields[slot] {
-                            case .int(let number): return .int(number)
-                            case .double(let number): return .double(number)
-                            default: break
-                            }
-                        }
-                        return activation.escape(read(activation))
-                    })
-            default:
-                return CompiledNode(evaluate: read)
-            }
-        }
-        if !traced, let slot, case .local(let localSlot) = operand.node {
-            let read: Evaluator = { activation in
-                if case .record(let record) = activation.locals[localSlot].current, slot < record.fields.count {
-                    return record.fields[slot]
-                }
-                return general(activation.locals[localSlot].current)
-            }
-            switch type {
-            case .bool:
-                return CompiledNode(
-                    evaluate: read,
-                    form: .bool { activation in
-                        if case .record(let record) = activation.locals[localSlot].current, slot < record.fields.count,
-                            case .bool(let flag) = record.fields[slot]
-                        {
-                            return flag
-                        }
-                        return activation.escape(read(activation))
-                    })
-            case .int, .double:
-                return CompiledNode(
-                    evaluate: read,
-                    form: .number { activation in
-                        if case .record(let record) = activation.locals[localSlot].current, slot < record.fields.count {
-                            switch record.fields[slot] {
-                            case .int(let number): return .int(number)
-                            case .double(let number): return .double(number)
-                            default: break
-                            }
-                        }
-                        return activation.escape(read(activation))
-                    })
+                    form: .number { activation in field.number(activation) ?? activation.escape(read(activation)) })
             default:
                 return CompiledNode(evaluate: read)
             }

@@ -42,22 +42,16 @@ extension Compiler {
             return numberComparedWithConstant(operation, compiledLeft, fieldReference(left), bound, settle)
         }
         if left.type.isNumber, right.type.isNumber {
-            let leftNumber = NumberSource(compiledLeft, field: fieldReference(left))
-            let rightNumber = NumberSource(compiledRight, field: fieldReference(right))
+            let operands = numberOperands(left, compiledLeft, right, compiledRight)
             return fold(
                 [compiledLeft, compiledRight],
                 .bool { activation in
-                    guard let leftValue = leftNumber.read(activation) else {
-                        let failed = activation.takeEscaped()
-                        return settle(failed, evaluateRight(activation), activation)
-                    }
-                    guard let rightValue = rightNumber.read(activation) else {
-                        return settle(leftValue.value, activation.takeEscaped(), activation)
-                    }
-                    switch (leftValue, rightValue) {
-                    case (.int(let a), .int(let b)): return operation.holds(a, b)
-                    case (.double(let a), .double(let b)): return operation.holds(a, b)
-                    default: return settle(leftValue.value, rightValue.value, activation)
+                    operands.read(activation, general: { settle($0, $1, activation) }) { leftValue, rightValue in
+                        switch (leftValue, rightValue) {
+                        case (.int(let a), .int(let b)): operation.holds(a, b)
+                        case (.double(let a), .double(let b)): operation.holds(a, b)
+                        default: settle(leftValue.value, rightValue.value, activation)
+                        }
                     }
                 })
         }

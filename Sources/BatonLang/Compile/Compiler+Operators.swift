@@ -116,25 +116,18 @@ extension Compiler {
             return attach(apply(leftValue, rightValue), span)
         }
         if left.type.isNumber, right.type.isNumber {
-            let leftNumber = NumberSource(compiledLeft, field: fieldReference(left))
-            let rightNumber = NumberSource(compiledRight, field: fieldReference(right))
-            /// The general result as the number form gives it.
-            @Sendable func settle(_ leftValue: Value, _ rightValue: Value, _ activation: Activation) -> Number? {
-                let value = general(leftValue, rightValue)
-                return Number(value) ?? activation.escape(value)
-            }
+            let operands = numberOperands(left, compiledLeft, right, compiledRight)
             return fold(
                 [compiledLeft, compiledRight],
                 .number { activation in
-                    guard let leftValue = leftNumber.read(activation) else {
-                        let failed = activation.takeEscaped()
-                        return settle(failed, evaluateRight(activation), activation)
+                    /// The general result as the number form gives it.
+                    func settle(_ leftValue: Value, _ rightValue: Value) -> Number? {
+                        let value = general(leftValue, rightValue)
+                        return Number(value) ?? activation.escape(value)
                     }
-                    guard let rightValue = rightNumber.read(activation) else {
-                        return settle(leftValue.value, activation.takeEscaped(), activation)
+                    return operands.read(activation, general: settle) { leftValue, rightValue in
+                        operation.apply(leftValue, rightValue) ?? settle(leftValue.value, rightValue.value)
                     }
-                    return operation.apply(leftValue, rightValue)
-                        ?? settle(leftValue.value, rightValue.value, activation)
                 })
         }
         if let constant = compiledRight.constant, compiledLeft.constant == nil {

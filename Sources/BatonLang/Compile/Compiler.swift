@@ -133,6 +133,15 @@ struct Compiler {
         traced ? nil : FieldReference(expr)
     }
 
+    /// The number operands of a binary operator, fields and constants read in place.
+    func numberOperands(_ left: CheckedExpr, _ compiledLeft: CompiledNode, _ right: CheckedExpr, _ compiledRight: CompiledNode)
+        -> NumberOperands
+    {
+        NumberOperands(
+            left: NumberSource(compiledLeft, field: fieldReference(left)),
+            right: NumberSource(compiledRight, field: fieldReference(right)), evaluateRight: compiledRight.evaluate)
+    }
+
     /// A node whose value is computed from `children`: folded to a constant
     /// when every child is one (the evaluation cannot depend on the activation).
     func fold(_ children: [CompiledNode], _ evaluate: @escaping Evaluator) -> CompiledNode {

@@ -14,7 +14,13 @@ struct FieldReference: Sendable {
     /// Nil unless `expr` selects a field by slot from a variable or a
     /// comprehension variable.
     init?(_ expr: CheckedExpr) {
-        guard case .select(let operand, _, let slot?, _) = expr.node else { return nil }
+        guard case .select(let operand, _, let slot, _) = expr.node else { return nil }
+        self.init(operand: operand, slot: slot)
+    }
+
+    /// Nil unless `operand` is a variable or a comprehension variable and the slot is known.
+    init?(operand: CheckedExpr, slot: Int?) {
+        guard let slot else { return nil }
         switch operand.node {
         case .variable(let variable): base = .variable(slot: variable)
         case .local(let local): base = .local(slot: local)
@@ -36,6 +42,27 @@ struct FieldReference: Sendable {
                 return nil
             }
             return body(record.fields[slot])
+        }
+    }
+
+    /// The value the field is selected from.
+    func base(_ activation: Activation) -> Value {
+        switch base {
+        case .variable(let variable): variable < activation.values.count ? activation.values[variable] : .null
+        case .local(let local): activation.locals[local].current
+        }
+    }
+
+    @inline(__always)
+    func value(_ activation: Activation) -> Value? {
+        withField(activation) { $0 }
+    }
+
+    @inline(__always)
+    func bool(_ activation: Activation) -> Bool? {
+        withField(activation) { value in
+            guard case .bool(let flag) = value else { return nil }
+            return flag
         }
     }
 

@@ -139,3 +139,27 @@ enum NumberSource: Sendable {
         }
     }
 }
+
+/// Two number operands, read left to right.
+struct NumberOperands: Sendable {
+    let left: NumberSource
+    let right: NumberSource
+    /// The right operand's general evaluation, for when the left one is not a number.
+    let evaluateRight: Evaluator
+
+    /// `body` of the two numbers, or `general` of the operands' values when
+    /// one is not a number (both are evaluated, as the general path does).
+    @inline(__always)
+    func read<Result>(
+        _ activation: Activation, general: (Value, Value) -> Result, _ body: (Number, Number) -> Result
+    ) -> Result {
+        guard let leftNumber = left.read(activation) else {
+            let failed = activation.takeEscaped()
+            return general(failed, evaluateRight(activation))
+        }
+        guard let rightNumber = right.read(activation) else {
+            return general(leftNumber.value, activation.takeEscaped())
+        }
+        return body(leftNumber, rightNumber)
+    }
+}
