@@ -59,6 +59,14 @@ extension Compiler {
             if case .string(let expected) = constant, isEquality, let field = fieldReference(left) {
                 // One closure for the rare cases keeps the hot closure's captures few.
                 let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
+                if expected.utf8.allSatisfy({ $0 < 0x80 }) {
+                    return .bool { activation in
+                        if let same = field.testString(activation, { sameScalars($0, ascii: expected) }) {
+                            return same != negated
+                        }
+                        return fallback(activation)
+                    }
+                }
                 return .bool { activation in
                     if let same = field.testString(activation, { sameScalars($0, expected) }) { return same != negated }
                     return fallback(activation)
