@@ -160,8 +160,7 @@ extension Compiler {
                 let value = evaluateElement(activation)
                 if let found = lookup.contains(value) { return found != negated }
                 let outcome = general(value, constant)
-                if case .bool(let flag) = outcome { return flag }
-                return activation.escape(outcome)
+                return settleBool(outcome, activation)
             }
         }
         if compiledElement.constant == nil, let constant = compiledCollection.constant {

@@ -31,18 +31,23 @@ extension Compiler {
         }
         let leftBool = compiledLeft.asBool
         let rightBool = compiledRight.asBool
+        /// Finishes once a side was not a bool: `leftFlag` is the left
+        /// side's bool, or nil with its value escaped.
+        let unsettled: @Sendable (Activation, Bool?) -> Bool? = { activation, leftFlag in
+            // Kept before the right side runs, which may escape a value of its own.
+            let leftValue = leftFlag.map(Value.bool) ?? activation.takeEscaped()
+            let rightFlag = leftFlag == nil ? rightBool(activation) : nil
+            if rightFlag == decisive { return decisive }
+            let outcome = general(leftValue, rightFlag.map(Value.bool) ?? activation.takeEscaped())
+            return settleBool(outcome, activation)
+        }
         return fold(
             [compiledLeft, compiledRight],
             .bool { activation in
-                let leftFlag = leftBool(activation)
+                guard let leftFlag = leftBool(activation) else { return unsettled(activation, nil) }
                 if leftFlag == decisive { return decisive }
-                // Kept before the right side runs, which may escape a value of its own.
-                let leftValue = leftFlag.map(Value.bool) ?? activation.takeEscaped()
-                let rightFlag = rightBool(activation)
-                if let rightFlag, rightFlag == decisive || leftFlag != nil { return rightFlag }
-                let outcome = general(leftValue, rightFlag.map(Value.bool) ?? activation.takeEscaped())
-                if case .bool(let flag) = outcome { return flag }
-                return activation.escape(outcome)
+                if let rightFlag = rightBool(activation) { return rightFlag }
+                return unsettled(activation, leftFlag)
             })
     }
 
@@ -77,6 +82,13 @@ extension Compiler {
         case .int, .double:
             let thenNumber = NumberSource(compiledThen, field: fieldReference(then))
             let otherwiseNumber = NumberSource(compiledOtherwise, field: fieldReference(otherwise))
+            // `cond ? 15 : 0`, the shape of a scoring rule: the two numbers captured as they are.
+            if case .constant(let thenValue) = thenNumber, case .constant(let otherwiseValue) = otherwiseNumber {
+                return .number { activation in
+                    guard let flag = test(activation) else { return activation.escape(unsettled(activation.takeEscaped())) }
+                    return flag ? thenValue : otherwiseValue
+                }
+            }
             return .number { activation in
                 guard let flag = test(activation) else { return activation.escape(unsettled(activation.takeEscaped())) }
                 return flag ? thenNumber.read(activation) : otherwiseNumber.read(activation)

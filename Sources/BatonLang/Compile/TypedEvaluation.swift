@@ -140,12 +140,20 @@ enum NumberSource: Sendable {
     }
 }
 
-/// Two number operands, read left to right.
-struct NumberOperands: Sendable {
+/// Two number operands, read left to right. A class: a closure that
+/// captures one reference is called through a thinner thunk than one that
+/// captures both sources' payloads.
+final class NumberOperands: Sendable {
     let left: NumberSource
     let right: NumberSource
     /// The right operand's general evaluation, for when the left one is not a number.
     let evaluateRight: Evaluator
+
+    init(left: NumberSource, right: NumberSource, evaluateRight: @escaping Evaluator) {
+        self.left = left
+        self.right = right
+        self.evaluateRight = evaluateRight
+    }
 
     /// `body` of the two numbers, or `general` of the operands' values when
     /// one is not a number (both are evaluated, as the general path does).
