@@ -26,7 +26,7 @@ enum ExpressionFuzzing {
                 ("x", extra),
             ]
             for (name, value) in bindings {
-                if let slot = environment.slot(of: name) { activation.values[slot] = value }
+                if let slot = environment.slot(of: name) { activation.bind(value, toSlot: slot) }
             }
             let value = program.evaluate(activation)
             let traced = program.evaluateTraced(activation).value

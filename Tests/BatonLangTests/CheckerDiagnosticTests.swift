@@ -78,7 +78,7 @@ import Testing
         #expect(compilation.diagnostics.isEmpty)
         let program = compilation.program
         let activation = Activation(environment: environment, now: LanguageFixture.now)
-        activation.values[0] = .map(MapValue([("y", .string("a")), ("z", .int(1))]))
+        activation.bind(.map(MapValue([("y", .string("a")), ("z", .int(1))])), toSlot: 0)
         #expect(
             program.map { LanguageFixture.describe($0.evaluate(activation)) }
                 == "error: cannot apply '+' to string and int")

@@ -13,7 +13,8 @@ import Testing
         let environment = Environment.dynamic(variables: ["s", "l"])
         let program = try #require(environment.compile(source).program, "\(source)")
         let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
-        activation.values = [s, l]
+        activation.bind(s, toSlot: 0)
+        activation.bind(l, toSlot: 1)
         activation.stepBudget = budget
         switch program.evaluate(activation) {
         case .error(let error): return "error: \(error.message)"
@@ -98,9 +99,9 @@ import Testing
         activation.maximumListSize = 10
         for (name, source) in [("map", "l.map(x, x).size()"), ("filter", "l.filter(x, true).size()")] {
             let program = try #require(environment.compile(source).program)
-            activation.values = [.list(Array(repeating: .int(1), count: 10))]
+            activation.bind(.list(Array(repeating: .int(1), count: 10)), toSlot: 0)
             #expect(program.evaluate(activation).deepEquals(.int(10)))
-            activation.values = [.list(Array(repeating: .int(1), count: 11))]
+            activation.bind(.list(Array(repeating: .int(1), count: 11)), toSlot: 0)
             guard case .error(let error) = program.evaluate(activation) else {
                 Issue.record("\(name) built a list past the limit")
                 continue
