@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "baton", targets: ["baton"]),
         .executable(name: "BatonBench", targets: ["BatonBench"]),
         .library(name: "BatonRules", targets: ["BatonRules"]),
+        // The fuzz targets' entry points, for the libFuzzer package in Fuzz/ and the corpus tests.
+        .library(name: "BatonFuzzing", targets: ["BatonFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +30,7 @@ let package = Package(
             name: "BatonStore",
             dependencies: ["BatonRules", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "BatonFuzzing", dependencies: ["BatonRules", "BatonLang"]),
         .executableTarget(
             name: "baton",
             dependencies: [
@@ -41,5 +44,6 @@ let package = Package(
         .testTarget(name: "BatonRulesTests", dependencies: ["BatonRules"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonRules"]),
         .testTarget(name: "BatonCLITests", dependencies: ["BatonRules", "BatonStore"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonFuzzingTests", dependencies: ["BatonFuzzing"]),
     ]
 )

@@ -63,7 +63,7 @@ struct ExpressionBenchmark {
         var sink = 0
         let total = Clock.median(passes: passes) {
             for lead in leads {
-                activation.values[slot] = lead
+                activation.bind(lead, toSlot: slot)
                 if case .bool(true) = program.evaluate(activation) { sink &+= 1 }
             }
         }
@@ -76,7 +76,7 @@ struct ExpressionBenchmark {
         let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
         let slot = environment.slot(of: "lead")!
         for (index, lead) in workload.leads.enumerated() {
-            activation.values[slot] = .record(lead)
+            activation.bind(.record(lead), toSlot: slot)
             let got = program.evaluate(activation)
             guard sameResult(got, expected[index]) else {
                 throw Workload.Failure(description: "\(id) on lead \(index): got \(got), expected \(expected[index])")
@@ -111,7 +111,7 @@ struct ExpressionBenchmark {
         let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
         let slot = environment.slot(of: "lead")!
         func score(_ lead: RecordValue) -> Int64 {
-            activation.values[slot] = .record(lead)
+            activation.bind(.record(lead), toSlot: slot)
             var total: Int64 = 0
             for index in programs.indices {
                 if case .bool(true) = programs[index].evaluate(activation) { total += points[index] }

@@ -36,8 +36,7 @@ enum HandWritten {
     }
 
     static func e4(_ lead: NativeLead) -> Bool {
-        let title = lead.title.lowercased()
-        return title.contains("vp") || title.hasPrefix("head")
+        TextBytes.lowercasedContains(lead.title, "vp") || TextBytes.lowercasedHasPrefix(lead.title, "head")
     }
 
     static func e5(_ lead: NativeLead) -> Double {
@@ -46,7 +45,7 @@ enum HandWritten {
 
     static func e6(_ lead: NativeLead) -> Bool {
         var count = 0
-        for event in lead.events where event.type == "page_view" && event.url.contains("/pricing") {
+        for event in lead.events where event.type == "page_view" && TextBytes.contains(event.url, "/pricing") {
             count += 1
         }
         return count >= 2
@@ -55,7 +54,6 @@ enum HandWritten {
     /// E7 and E7x20 both: the sum of the points of the 20 conditions that hold
     /// (points in workload order), written out as straight-line code.
     static func e7(_ lead: NativeLead, points p: [Int64]) -> Int64 {
-        let title = lead.title.lowercased()
         var total: Int64 = 0
         if lead.employees >= 1000 { total += p[0] }
         if lead.employees >= 200 && lead.employees < 1000 { total += p[1] }
@@ -67,11 +65,11 @@ enum HandWritten {
         if lead.leadSource == "event" || lead.leadSource == "partner" { total += p[7] }
         if lead.lifecycleStage == "mql" || lead.lifecycleStage == "sql" { total += p[8] }
         if lead.lifecycleStage == "customer" { total += p[9] }
-        if title.contains("vp") { total += p[10] }
-        if title.hasPrefix("head") { total += p[11] }
-        if lead.title.contains("Director") { total += p[12] }
-        if lead.email.hasSuffix(".edu") { total += p[13] }
-        if lead.email.hasSuffix("@gmail.com") { total += p[14] }
+        if TextBytes.lowercasedContains(lead.title, "vp") { total += p[10] }
+        if TextBytes.lowercasedHasPrefix(lead.title, "head") { total += p[11] }
+        if TextBytes.contains(lead.title, "Director") { total += p[12] }
+        if TextBytes.hasSuffix(lead.email, ".edu") { total += p[13] }
+        if TextBytes.hasSuffix(lead.email, "@gmail.com") { total += p[14] }
         if states.contains(lead.state) { total += p[15] }
         if lead.events.contains(where: { $0.type == "form_submit" }) { total += p[16] }
         if e6(lead) { total += p[17] }

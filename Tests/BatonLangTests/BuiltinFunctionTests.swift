@@ -75,7 +75,7 @@ import Testing
         #expect(activation.stepBudget == 1_000_000)
         activation.stepBudget = 1_000
         // 10 + 100 + 1000 steps.
-        activation.values[0] = .list(Array(repeating: .int(1), count: 10))
+        activation.bind(.list(Array(repeating: .int(1), count: 10)), toSlot: 0)
         guard case .error(let error) = program.evaluate(activation) else {
             Issue.record("expected the budget to run out")
             return
@@ -90,7 +90,7 @@ import Testing
         let program = try #require(environment.compile("l.map(x, x)").program)
         let activation = Activation(environment: environment, now: LanguageFixture.now)
         activation.maximumListSize = 10
-        activation.values[0] = .list(Array(repeating: .int(1), count: 11))
+        activation.bind(.list(Array(repeating: .int(1), count: 11)), toSlot: 0)
         #expect(
             LanguageFixture.describe(program.evaluate(activation))
                 == "error: 'map' would build a list of more than 10 elements")

@@ -25,7 +25,13 @@ import Testing
         ("lead.employees", "0-14 error non-bool-condition: a condition must be bool, got int"),
         ("lead.country", "0-12 error type-mismatch: expected a number (int or double), got string"),
         ("lead.employees ? 1 : 2", "0-14 error non-bool-condition: the condition of '? :' must be bool, got int"),
-        ("lead.employees && true", "0-14 error type-mismatch: an operand of '&&' must be bool, got int"),
+        ("lead.employees && lead.active", "0-14 error type-mismatch: an operand of '&&' must be bool, got int"),
+        ("lead.employees > 10 || true", "23-27 warning constant-condition: this condition is always true: an operand of '||' is the literal true"),
+        ("true or lead.active", "0-4 warning constant-condition: this condition is always true: an operand of '||' is the literal true"),
+        ("false && lead.active", "0-5 warning constant-condition: this condition is always false: an operand of '&&' is the literal false"),
+        ("lead.active and false", "16-21 warning constant-condition: this condition is always false: an operand of '&&' is the literal false"),
+        ("lead.active && true", "15-19 warning constant-condition: the literal true has no effect as an operand of '&&'"),
+        ("lead.active || false", "15-20 warning constant-condition: the literal false has no effect as an operand of '||'"),
         ("!lead.country", "1-13 error type-mismatch: the operand of '!' must be bool, got string"),
         ("lead.country.matches(\"a(b\")", "21-26 error invalid-regex: invalid regular expression: missing closing ')' at offset 1 of the pattern"),
         ("lead.events.all(lead, true)", "16-20 error shadowed-variable: 'lead' is already a name in scope; choose another name for the variable of 'all'"),
@@ -72,7 +78,7 @@ import Testing
         #expect(compilation.diagnostics.isEmpty)
         let program = compilation.program
         let activation = Activation(environment: environment, now: LanguageFixture.now)
-        activation.values[0] = .map(MapValue([("y", .string("a")), ("z", .int(1))]))
+        activation.bind(.map(MapValue([("y", .string("a")), ("z", .int(1))])), toSlot: 0)
         #expect(
             program.map { LanguageFixture.describe($0.evaluate(activation)) }
                 == "error: cannot apply '+' to string and int")

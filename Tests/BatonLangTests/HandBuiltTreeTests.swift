@@ -24,9 +24,9 @@ import Testing
         #expect(compilation.diagnostics.isEmpty)
         let program = try #require(compilation.program)
         let activation = Activation(environment: Self.environment, now: Timestamp(seconds: 0))
-        activation.values[0] = .record(RecordValue(type: Self.lead, fields: [.int(1500), .string("US")]))
+        activation.bind(.record(RecordValue(type: Self.lead, fields: [.int(1500), .string("US")])), toSlot: 0)
         #expect(program.evaluate(activation).deepEquals(.bool(true)))
-        activation.values[0] = .record(RecordValue(type: Self.lead, fields: [.null, .string("US")]))
+        activation.bind(.record(RecordValue(type: Self.lead, fields: [.null, .string("US")])), toSlot: 0)
         guard case .error(let error) = program.evaluate(activation) else {
             Issue.record("expected an error")
             return

@@ -89,6 +89,21 @@ import Testing
         }
     }
 
+    /// Fuzz finding (lead target, Fuzz/Regressions/lead/combining-mark-starts-an-undeclared-key.json):
+    /// a key that begins with a combining mark is named as written, the
+    /// mark right after the dot; as Swift characters, `.` and the mark
+    /// are one, so paths are compared as bytes.
+    @Test func aKeyBeginningWithACombiningMarkIsNamedAsWritten() {
+        let bytes = Array(#"{"id": "L", ""#.utf8) + [0xD6, 0xA0] + Array(#"k": ""#.utf8) + [0xDE, 0xDE] + Array(#""}"#.utf8)
+        guard case .failure(let error) = decoder.decode(bytes) else {
+            Issue.record("invalid UTF-8 was accepted")
+            return
+        }
+        #expect(Array(error.path.utf8) == Array("lead.\u{05A0}k".utf8))
+        #expect(!error.path.hasPrefix("lead."))
+        #expect(error.message == "lead.\u{05A0}k: invalid UTF-8 at line 1, column 20")
+    }
+
     @Test func everyByteValueInAString() {
         for byte in UInt8.min...UInt8.max {
             var bytes = Array(#"{"id": "L", "email": "a"#.utf8)

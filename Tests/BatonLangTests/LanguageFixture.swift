@@ -50,12 +50,14 @@ enum LanguageFixture {
 
     static func activation(lead: Value = sampleLead()) -> Activation {
         let activation = Activation(environment: environment, now: now)
-        activation.values[0] = lead
-        activation.values[1] = .map(
-            MapValue([
-                ("free_email_domains", .list([.string("gmail.com"), .string("yahoo.com")])),
-                ("regions", .map(MapValue([("US", .string("AMER")), ("DE", .string("EMEA"))]))),
-            ]))
+        activation.bind(lead, toSlot: 0)
+        activation.bind(
+            .map(
+                MapValue([
+                    ("free_email_domains", .list([.string("gmail.com"), .string("yahoo.com")])),
+                    ("regions", .map(MapValue([("US", .string("AMER")), ("DE", .string("EMEA"))]))),
+                ])),
+            toSlot: 1)
         return activation
     }
 

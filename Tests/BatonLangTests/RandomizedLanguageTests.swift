@@ -35,11 +35,15 @@ import Testing
             if let program = compilation.program {
                 compiled = true
                 #expect(!compilation.diagnostics.contains { $0.severity == .error })
-                let activation = LanguageFixture.activation()
+                var activation = LanguageFixture.activation()
                 if environment.variables.count == 4 {
-                    activation.values = [
-                        LanguageFixture.sampleLead(), activation.values[1], .list([.int(1), .string("a")]), .null,
-                    ]
+                    let tables = activation.values[1]
+                    activation = Activation(environment: environment, now: LanguageFixture.now)
+                    for (slot, value) in [LanguageFixture.sampleLead(), tables, .list([.int(1), .string("a")]), .null]
+                        .enumerated()
+                    {
+                        activation.bind(value, toSlot: slot)
+                    }
                 }
                 _ = program.evaluate(activation)
                 _ = program.evaluateTraced(activation)
@@ -117,8 +121,8 @@ import Testing
 
     @Test func activationWithMissingValuesReadsNull() throws {
         let program = try #require(LanguageFixture.environment.compile("lead.employees ?? 7").program)
-        let activation = LanguageFixture.activation()
-        activation.values = []
+        // An activation made for an environment without variables.
+        let activation = Activation(environment: Environment.dynamic(variables: []), now: LanguageFixture.now)
         #expect(LanguageFixture.describe(program.evaluate(activation)) == "error: null operand: lead is null")
     }
 }

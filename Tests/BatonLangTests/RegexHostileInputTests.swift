@@ -64,4 +64,23 @@ struct RegexHostileInputTests {
         }
         #expect(results == Array(repeating: true, count: 16))
     }
+
+    /// The catastrophic-backtracking classics through `matches()` on 100 KB
+    /// of text: a backtracking engine would not finish; this one is linear.
+    @Test(arguments: ["(a+)+$", "^(a|a)*$", "(a*)*b", "^(\\w+\\s?)*$", "(.*a){20}"])
+    func catastrophicPatternOnAHundredKilobytes(pattern: String) throws {
+        let environment = Environment.dynamic(variables: ["s"])
+        let program = try #require(environment.compile("s.matches(r\"\(pattern)\")").program)
+        let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
+        activation.bind(.string(String(repeating: "a", count: 100_000) + "!"), toSlot: 0)
+        let clock = ContinuousClock()
+        var result = Value.null
+        let elapsed = clock.measure { result = program.evaluate(activation) }
+        guard case .bool = result else {
+            Issue.record("\(pattern): \(result)")
+            return
+        }
+        #expect(elapsed < .seconds(5), "\(pattern) took \(elapsed)")
+    }
 }
+

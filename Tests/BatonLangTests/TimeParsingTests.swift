@@ -18,6 +18,8 @@ import Testing
         ("2000-02-29T00:00:00Z", "2000-02-29T00:00:00Z"),
         ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"),
         ("9999-12-31T23:59:59Z", "9999-12-31T23:59:59Z"),
+        ("9999-12-31T23:58:59.5-00:01", "9999-12-31T23:59:59.5Z"),
+        ("0001-01-01T00:01:00+00:01", "0001-01-01T00:00:00Z"),
         ("1969-07-20T20:17:40Z", "1969-07-20T20:17:40Z"),
     ])
     func validTimestamps(text: String, expected: String) throws {
@@ -46,6 +48,11 @@ import Testing
         ("2026-11-20T10:00:60Z", "second out of range"),
         ("2026-11-20T10:00:00+24:00", "offset out of range"),
         ("2026-11-20T10:00:00+05:60", "offset out of range"),
+        // In range as written, out of it in UTC: found by the lead fuzz target's
+        // round trip (Fuzz/Regressions/lead/timestamp-offset-past-year-9999.json).
+        ("9999-12-31T23:59:00-00:01", "timestamp out of range"),
+        ("9999-12-31T23:59:59-23:59", "timestamp out of range"),
+        ("0001-01-01T00:00:59+00:01", "timestamp out of range"),
         ("2026-11-20", "not an RFC 3339 timestamp"),
         ("2026-11-20 10:00:00Z", "not an RFC 3339 timestamp"),
         ("2026-11-20T10:00Z", "not an RFC 3339 timestamp"),

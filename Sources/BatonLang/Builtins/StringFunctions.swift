@@ -37,6 +37,10 @@ enum StringBuiltins {
                     guard case .string(let text) = element else {
                         return .error(EvalError("join() needs a list of strings, found \(element.typeName)"))
                     }
+                    let added = (position > 0 ? separator.utf8.count : 0) + text.utf8.count
+                    guard result.utf8.count + added <= Value.maximumStringBytes else {
+                        return Arithmetic.tooLongString("join")
+                    }
                     if position > 0 { result += separator }
                     result += text
                 }

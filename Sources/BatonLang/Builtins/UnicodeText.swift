@@ -62,32 +62,66 @@ enum UnicodeText {
         return parts
     }
 
-    /// How `lower(text)` relates to an ASCII lower-case `needle`, computed on
-    /// the bytes without building the lower-cased text; nil when `text` is not
-    /// ASCII (the caller lower-cases then).
-    static func asciiLowercased(_ text: String, _ test: SubstringTest, _ needle: String) -> Bool? {
-        var text = text
-        var needle = needle
-        return text.withUTF8 { haystack -> Bool? in
-            needle.withUTF8 { pattern -> Bool? in
-                @inline(__always) func lowered(_ byte: UInt8) -> UInt8 {
-                    byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-                }
-                for byte in haystack where byte >= 0x80 { return nil }
-                let count = pattern.count
-                guard count <= haystack.count else { return false }
-                @inline(__always) func matches(at start: Int) -> Bool {
-                    for offset in 0..<count where lowered(haystack[start + offset]) != pattern[offset] { return false }
-                    return true
-                }
-                switch test {
-                case .prefix: return matches(at: 0)
-                case .suffix: return matches(at: haystack.count - count)
-                case .contains:
-                    for start in 0...(haystack.count - count) where matches(at: start) { return true }
-                    return false
-                }
+    /// How `lower(text)` relates to an ASCII lower-case `pattern`, computed
+    /// on the bytes without building the lower-cased text; nil when `text`
+    /// is not ASCII (the caller lower-cases then).
+    // Inlined so that a caller reading `text` in place from a record need not copy it.
+    @inline(__always)
+    static func asciiLowercased(_ text: String, _ test: SubstringTest, _ pattern: [UInt8]) -> Bool? {
+        withBytes(text) { haystack in
+            for byte in haystack where byte >= 0x80 { return nil }
+            return pattern.withUnsafeBufferPointer { matches(haystack, test, $0, lowering: true) }
+        }
+    }
+
+    /// `test` of the UTF-8 `pattern` against `text`'s bytes, without copying
+    /// `text` (a byte match is a scalar match).
+    @inline(__always)
+    static func test(_ text: String, _ test: SubstringTest, _ pattern: [UInt8]) -> Bool {
+        withBytes(text) { haystack in
+            pattern.withUnsafeBufferPointer { matches(haystack, test, $0, lowering: false) }
+        }
+    }
+
+    /// `body` of `text`'s UTF-8 bytes, in place when the string is contiguous.
+    @inline(__always)
+    static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Whether `needle` is a prefix, suffix or part of `haystack`, with
+    /// `haystack`'s ASCII capitals lowered first when `lowering`.
+    @inline(__always)
+    private static func matches(
+        _ haystack: UnsafeBufferPointer<UInt8>, _ test: SubstringTest, _ needle: UnsafeBufferPointer<UInt8>,
+        lowering: Bool
+    ) -> Bool {
+        let count = needle.count
+        guard count <= haystack.count else { return false }
+        @inline(__always) func byte(at offset: Int) -> UInt8 {
+            let byte = haystack[offset]
+            return lowering && byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+        }
+        @inline(__always) func matches(at start: Int) -> Bool {
+            var offset = 0
+            while offset < count, byte(at: start + offset) == needle[offset] { offset += 1 }
+            return offset == count
+        }
+        switch test {
+        case .prefix: return matches(at: 0)
+        case .suffix: return matches(at: haystack.count - count)
+        case .contains:
+            guard count > 0 else { return true }
+            let first = needle[0]
+            var start = 0
+            let last = haystack.count - count
+            // The first byte alone rules out most starts.
+            while start <= last {
+                if byte(at: start) == first, matches(at: start) { return true }
+                start += 1
             }
+            return false
         }
     }
 

@@ -25,6 +25,7 @@ extension Checker {
             let what = "an operand of '\(operation.rawValue)'"
             requireBool(checkedLeft, code: DiagnosticCode.typeMismatch, what: what)
             requireBool(checkedRight, code: DiagnosticCode.typeMismatch, what: what)
+            warnAboutLiteralOperand(isAnd: operation == .and, left, right, span: span)
             let node: CheckedNode = operation == .and ? .and(checkedLeft, checkedRight) : .or(checkedLeft, checkedRight)
             return CheckedExpr(node: node, type: .bool, span: span)
         case .coalesce:
@@ -137,6 +138,25 @@ extension Checker {
             return left == .int && right == .int ? .int : nil
         default:
             return nil
+        }
+    }
+}
+
+extension Checker {
+    /// `x || true` is always true and `x && false` always false, whatever
+    /// `x` is: almost always a rule left half-edited. A literal that cannot
+    /// decide (`x || false`, `x && true`) has no effect, which is worth
+    /// saying too. Warnings: the rule still works as written.
+    mutating func warnAboutLiteralOperand(isAnd: Bool, _ left: Expr, _ right: Expr, span: Span) {
+        let name = isAnd ? "&&" : "||"
+        for operand in [left, right] {
+            guard case .literal(.bool(let flag)) = operand.kind else { continue }
+            let message =
+                flag == !isAnd
+                ? "this condition is always \(flag): an operand of '\(name)' is the literal \(flag)"
+                : "the literal \(flag) has no effect as an operand of '\(name)'"
+            report(.warning(DiagnosticCode.constantCondition, message, at: operand.span))
+            return
         }
     }
 }

@@ -1,6 +1,8 @@
 /// Compiling field selection, `has`, indexing, `!` and map literals.
 extension Compiler {
-    func compileSelect(_ operand: CheckedExpr, field: String, slot: Int?, optional: Bool, span: Span) -> CompiledNode {
+    func compileSelect(
+        _ operand: CheckedExpr, field: String, slot: Int?, optional: Bool, type: ExprType, span: Span
+    ) -> CompiledNode {
         let operandText = text(operand.span)
         let operandSpan = operand.span
         @Sendable func general(_ base: Value) -> Value {
@@ -14,21 +16,21 @@ extension Compiler {
             default: return .error(EvalError("cannot select field '\(field)' of \(base.typeName)", at: span))
             }
         }
-        // The common case `lead.employees`: one closure, no intermediate call.
-        if !traced, case .variable(let variableSlot) = operand.node, let slot {
-            return CompiledNode(evaluate: { activation in
-                let base = variableSlot < activation.values.count ? activation.values[variableSlot] : .null
-                if case .record(let record) = base, slot < record.fields.count { return record.fields[slot] }
-                return general(base)
-            })
-        }
-        if !traced, case .local(let localSlot) = operand.node {
-            return CompiledNode(evaluate: { activation in
-                if case .record(let record) = activation.locals[localSlot], let slot, slot < record.fields.count {
-                    return record.fields[slot]
-                }
-                return general(activation.locals[localSlot])
-            })
+        // The common cases `lead.employees` and `e.type`: the field read in
+        // place, with a bool or number form when the schema types it so.
+        if !traced, let field = FieldReference(operand: operand, slot: slot) {
+            let read: Evaluator = { activation in field.value(activation) ?? general(field.base(activation)) }
+            switch type {
+            case .bool:
+                return CompiledNode(
+                    evaluate: read, form: .bool { activation in field.bool(activation) ?? activation.escape(read(activation)) })
+            case .int, .double:
+                return CompiledNode(
+                    evaluate: read,
+                    form: .number { activation in field.number(activation) ?? activation.escape(read(activation)) })
+            default:
+                return CompiledNode(evaluate: read)
+            }
         }
         let compiled = compile(operand)
         let evaluate = compiled.evaluate
@@ -91,17 +93,19 @@ extension Compiler {
 
     func compileNot(_ operand: CheckedExpr, span: Span) -> CompiledNode {
         let compiled = compile(operand)
-        let evaluate = compiled.evaluate
+        let test = compiled.asBool
         let operandText = text(operand.span)
-        return fold([compiled]) { activation in
-            let value = evaluate(activation)
-            switch value {
-            case .bool(let flag): return .bool(!flag)
-            case .error: return value
-            case .null: return nullOperand(operandText, operand.span)
-            default: return .error(EvalError("'!' needs a bool, got \(value.typeName)", at: span))
-            }
-        }
+        return fold(
+            [compiled],
+            .bool { activation in
+                if let flag = test(activation) { return !flag }
+                let value = activation.takeEscaped()
+                switch value {
+                case .error: return activation.escape(value)
+                case .null: return activation.escape(nullOperand(operandText, operand.span))
+                default: return activation.escape(.error(EvalError("'!' needs a bool, got \(value.typeName)", at: span)))
+                }
+            })
     }
 
     func compileMap(_ entries: [CheckedMapEntry], span: Span) -> CompiledNode {

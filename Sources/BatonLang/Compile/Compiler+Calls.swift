@@ -7,7 +7,8 @@ extension Compiler {
         specialized: BuiltinImplementation?, span: Span
     ) -> CompiledNode {
         let general = compileGeneralCall(function, arguments, optional: optional, specialized: specialized, span: span)
-        return fusedLowerTest(function, arguments, optional: optional, general: general) ?? general
+        return fusedLowerTest(function, arguments, optional: optional, general: general)
+            ?? constantSubstringTest(function, arguments, optional: optional, general: general) ?? general
     }
 
     private func compileGeneralCall(
@@ -87,143 +88,49 @@ extension Compiler {
             needle.utf8.allSatisfy({ $0 < 0x80 }), needle == UnicodeText.lower(needle)
         else { return nil }
         let evaluateText = compile(innerArguments[0]).evaluate
+        let pattern = Array(needle.utf8)
         // The general form decides every case but an ASCII string (nulls, errors, other text).
         let slowPath = general.evaluate
-        return CompiledNode(evaluate: { activation in
+        if let field = fieldReference(innerArguments[0]) {
+            return .bool { activation in
+                if let result = field.testString(activation, { UnicodeText.asciiLowercased($0, test, pattern) }) {
+                    return result
+                }
+                return settleBool(slowPath(activation), activation)
+            }
+        }
+        return .bool { activation in
             if case .string(let value) = evaluateText(activation),
-                let result = UnicodeText.asciiLowercased(value, test, needle)
+                let result = UnicodeText.asciiLowercased(value, test, pattern)
             {
-                return .bool(result)
+                return result
             }
-            return slowPath(activation)
-        })
-    }
-
-    func compileComprehension(_ comprehension: Comprehension, span: Span) -> CompiledNode {
-        let range = compile(comprehension.range).evaluate
-        let rangeText = text(comprehension.range.span)
-        let rangeSpan = comprehension.range.span
-        let predicate = comprehension.predicate.map { compile($0).evaluate }
-        let predicateText = comprehension.predicate.map { text($0.span) } ?? ""
-        let predicateSpan = comprehension.predicate?.span ?? span
-        let transform = comprehension.transform.map { compile($0).evaluate }
-        let transformText = comprehension.transform.map { text($0.span) } ?? ""
-        let transformSpan = comprehension.transform?.span ?? span
-        let slot = comprehension.slot
-        let kind = comprehension.kind
-        let name = kind.rawValue
-
-        /// The predicate's verdict for the current element: a bool or an error value.
-        @Sendable func verdict(_ activation: Activation) -> Value {
-            guard let predicate else { return .bool(true) }
-            let value = predicate(activation)
-            switch value {
-            case .bool, .error: return value
-            case .null: return nullOperand(predicateText, predicateSpan)
-            default:
-                return .error(
-                    EvalError("the condition of '\(name)' must be bool, got \(value.typeName)", at: predicateSpan))
-            }
-        }
-
-        return CompiledNode(evaluate: { activation in
-            let container = range(activation)
-            let elements: ComprehensionElements
-            switch container {
-            case .list(let list): elements = .list(list)
-            case .map(let map): elements = .keys(map.keys)
-            case .error: return container
-            case .null: return nullOperand(rangeText, rangeSpan)
-            default:
-                return .error(EvalError("'\(name)' ranges over a list or map, got \(container.typeName)", at: rangeSpan))
-            }
-            var budgetError: Value {
-                .error(EvalError("evaluation step budget of \(activation.stepBudget) exceeded", at: span))
-            }
-            var listCapError: Value {
-                .error(EvalError("'\(name)' would build a list of more than \(activation.maximumListSize) elements", at: span))
-            }
-            switch kind {
-            case .all, .exists:
-                // Combined as && / || do: an error is absorbed if another element decides.
-                let decisive = kind == .exists
-                var pending: Value?
-                for position in 0..<elements.count {
-                    guard activation.takeStep() else { return budgetError }
-                    activation.locals[slot] = elements[position]
-                    let value = verdict(activation)
-                    if case .bool(let flag) = value {
-                        if flag == decisive { return value }
-                    } else if pending == nil {
-                        pending = value
-                    }
-                }
-                return pending ?? .bool(!decisive)
-            case .existsOne, .count:
-                var matches: Int64 = 0
-                for position in 0..<elements.count {
-                    guard activation.takeStep() else { return budgetError }
-                    activation.locals[slot] = elements[position]
-                    let value = verdict(activation)
-                    guard case .bool(let flag) = value else { return value }
-                    if flag { matches += 1 }
-                }
-                return kind == .count ? .int(matches) : .bool(matches == 1)
-            case .filter, .map:
-                var result: [Value] = []
-                for position in 0..<elements.count {
-                    guard activation.takeStep() else { return budgetError }
-                    let element = elements[position]
-                    activation.locals[slot] = element
-                    let value = verdict(activation)
-                    guard case .bool(let keep) = value else { return value }
-                    guard keep else { continue }
-                    var produced = element
-                    if let transform {
-                        produced = transform(activation)
-                        if case .error = produced { return produced }
-                    }
-                    guard result.count < activation.maximumListSize else { return listCapError }
-                    result.append(produced)
-                }
-                return .list(result)
-            case .sum:
-                var total: Value = .int(0)
-                for position in 0..<elements.count {
-                    guard activation.takeStep() else { return budgetError }
-                    activation.locals[slot] = elements[position]
-                    let value = transform?(activation) ?? .null
-                    switch value {
-                    case .int, .double:
-                        total = attach(Arithmetic.add(total, value), span)
-                        if case .error = total { return total }
-                    case .error: return value
-                    case .null: return nullOperand(transformText, transformSpan)
-                    default: return .error(EvalError("'sum' adds numbers, got \(value.typeName)", at: span))
-                    }
-                }
-                return total
-            }
-        })
-    }
-}
-
-/// The elements a comprehension visits: a list's elements or a map's keys.
-enum ComprehensionElements {
-    case list([Value])
-    case keys([String])
-
-    var count: Int {
-        switch self {
-        case .list(let elements): elements.count
-        case .keys(let keys): keys.count
+            return settleBool(slowPath(activation), activation)
         }
     }
 
-    subscript(position: Int) -> Value {
-        switch self {
-        case .list(let elements): elements[position]
-        case .keys(let keys): .string(keys[position])
+    /// `s.contains("x")` (and `startsWith`, `endsWith`) with a literal: the
+    /// bytes of `s` searched directly. Anything but a string `s` takes the
+    /// general path.
+    private func constantSubstringTest(
+        _ function: BuiltinFunction, _ arguments: [CheckedExpr], optional: Bool, general: CompiledNode
+    ) -> CompiledNode? {
+        guard !traced, !optional, general.constant == nil, arguments.count == 2,
+            let test = UnicodeText.SubstringTest(function: function.name),
+            case .constant(.string(let needle)) = arguments[1].node
+        else { return nil }
+        let evaluateText = compile(arguments[0]).evaluate
+        let slowPath = general.evaluate
+        let pattern = Array(needle.utf8)
+        if let field = fieldReference(arguments[0]) {
+            return .bool { activation in
+                if let result = field.testString(activation, { UnicodeText.test($0, test, pattern) }) { return result }
+                return settleBool(slowPath(activation), activation)
+            }
+        }
+        return .bool { activation in
+            if case .string(let value) = evaluateText(activation) { return UnicodeText.test(value, test, pattern) }
+            return settleBool(slowPath(activation), activation)
         }
     }
 }

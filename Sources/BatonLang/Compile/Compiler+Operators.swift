@@ -1,13 +1,11 @@
-/// Compiling the logical, arithmetic and comparison operators and `? :`,
-/// with fast paths for the operand types the checker proved.
+/// Compiling the logical and arithmetic operators and `? :`, with bool and
+/// number forms where the checked operand types allow them.
 extension Compiler {
     /// `&&` and `||`, absorbing an error (or null) on one side when the other
     /// side decides the result, in either order.
     func compileLogical(isAnd: Bool, _ left: CheckedExpr, _ right: CheckedExpr) -> CompiledNode {
         let compiledLeft = compile(left)
         let compiledRight = compile(right)
-        let evaluateLeft = compiledLeft.evaluate
-        let evaluateRight = compiledRight.evaluate
         let leftText = text(left.span)
         let rightText = text(right.span)
         let name = isAnd ? "&&" : "||"
@@ -20,10 +18,9 @@ extension Compiler {
             default: return .error(EvalError("an operand of '\(name)' must be bool, got \(value.typeName)", at: span))
             }
         }
-        return fold([compiledLeft, compiledRight]) { activation in
-            let leftValue = evaluateLeft(activation)
+        /// The result when the bool forms alone do not decide it.
+        @Sendable func general(_ leftValue: Value, _ rightValue: Value) -> Value {
             if case .bool(let flag) = leftValue, flag == decisive { return leftValue }
-            let rightValue = evaluateRight(activation)
             if case .bool(let flag) = rightValue {
                 if flag == decisive { return rightValue }
                 if case .bool = leftValue { return rightValue }
@@ -32,29 +29,77 @@ extension Compiler {
             if case .error = leftOutcome { return leftOutcome }
             return asOutcome(rightValue, rightText, right.span)
         }
+        let leftBool = compiledLeft.asBool
+        let rightBool = compiledRight.asBool
+        /// Finishes once a side was not a bool: `leftFlag` is the left
+        /// side's bool, or nil with its value escaped.
+        let unsettled: @Sendable (Activation, Bool?) -> Bool? = { activation, leftFlag in
+            // Kept before the right side runs, which may escape a value of its own.
+            let leftValue = leftFlag.map(Value.bool) ?? activation.takeEscaped()
+            let rightFlag = leftFlag == nil ? rightBool(activation) : nil
+            if rightFlag == decisive { return decisive }
+            let outcome = general(leftValue, rightFlag.map(Value.bool) ?? activation.takeEscaped())
+            return settleBool(outcome, activation)
+        }
+        return fold(
+            [compiledLeft, compiledRight],
+            .bool { activation in
+                guard let leftFlag = leftBool(activation) else { return unsettled(activation, nil) }
+                if leftFlag == decisive { return decisive }
+                if let rightFlag = rightBool(activation) { return rightFlag }
+                return unsettled(activation, leftFlag)
+            })
     }
 
-    func compileConditional(_ condition: CheckedExpr, _ then: CheckedExpr, _ otherwise: CheckedExpr) -> CompiledNode {
+    func compileConditional(_ condition: CheckedExpr, _ then: CheckedExpr, _ otherwise: CheckedExpr, type: ExprType)
+        -> CompiledNode
+    {
         let compiledCondition = compile(condition)
         let compiledThen = compile(then)
         let compiledOtherwise = compile(otherwise)
         if case .bool(let flag)? = compiledCondition.constant {
             return flag ? compiledThen : compiledOtherwise
         }
-        let evaluateCondition = compiledCondition.evaluate
-        let evaluateThen = compiledThen.evaluate
-        let evaluateOtherwise = compiledOtherwise.evaluate
         let conditionText = text(condition.span)
-        return fold([compiledCondition]) { activation in
-            let value = evaluateCondition(activation)
+        /// The result for a condition that is not a bool.
+        @Sendable func unsettled(_ value: Value) -> Value {
             switch value {
-            case .bool(true): return evaluateThen(activation)
-            case .bool(false): return evaluateOtherwise(activation)
-            case .error: return value
             case .null: return nullOperand(conditionText, condition.span)
+            case .error: return value
             default:
                 return .error(EvalError("the condition of '? :' must be bool, got \(value.typeName)", at: condition.span))
             }
+        }
+        let test = compiledCondition.asBool
+        switch type {
+        case .bool:
+            let thenBool = compiledThen.asBool
+            let otherwiseBool = compiledOtherwise.asBool
+            return .bool { activation in
+                guard let flag = test(activation) else { return activation.escape(unsettled(activation.takeEscaped())) }
+                return flag ? thenBool(activation) : otherwiseBool(activation)
+            }
+        case .int, .double:
+            let thenNumber = NumberSource(compiledThen, field: fieldReference(then))
+            let otherwiseNumber = NumberSource(compiledOtherwise, field: fieldReference(otherwise))
+            // `cond ? 15 : 0`, the shape of a scoring rule: the two numbers captured as they are.
+            if case .constant(let thenValue) = thenNumber, case .constant(let otherwiseValue) = otherwiseNumber {
+                return .number { activation in
+                    guard let flag = test(activation) else { return activation.escape(unsettled(activation.takeEscaped())) }
+                    return flag ? thenValue : otherwiseValue
+                }
+            }
+            return .number { activation in
+                guard let flag = test(activation) else { return activation.escape(unsettled(activation.takeEscaped())) }
+                return flag ? thenNumber.read(activation) : otherwiseNumber.read(activation)
+            }
+        default:
+            let evaluateThen = compiledThen.evaluate
+            let evaluateOtherwise = compiledOtherwise.evaluate
+            return CompiledNode(evaluate: { activation in
+                guard let flag = test(activation) else { return unsettled(activation.takeEscaped()) }
+                return flag ? evaluateThen(activation) : evaluateOtherwise(activation)
+            })
         }
     }
 
@@ -82,148 +127,56 @@ extension Compiler {
             if case .null = rightValue { return nullOperand(rightText, right.span) }
             return attach(apply(leftValue, rightValue), span)
         }
+        if left.type.isNumber, right.type.isNumber {
+            let operands = numberOperands(left, compiledLeft, right, compiledRight)
+            return fold(
+                [compiledLeft, compiledRight],
+                .number { activation in
+                    /// The general result as the number form gives it.
+                    func settle(_ leftValue: Value, _ rightValue: Value) -> Number? {
+                        let value = general(leftValue, rightValue)
+                        return Number(value) ?? activation.escape(value)
+                    }
+                    return operands.read(activation, general: settle) { leftValue, rightValue in
+                        operation.apply(leftValue, rightValue) ?? settle(leftValue.value, rightValue.value)
+                    }
+                })
+        }
         if let constant = compiledRight.constant, compiledLeft.constant == nil {
             return CompiledNode(evaluate: { general(evaluateLeft($0), constant) })
         }
         return fold([compiledLeft, compiledRight]) { general(evaluateLeft($0), evaluateRight($0)) }
     }
-
-    func compileComparison(_ operation: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr, span: Span)
-        -> CompiledNode
-    {
-        let compiledLeft = compile(left)
-        let compiledRight = compile(right)
-        let evaluateLeft = compiledLeft.evaluate
-        let evaluateRight = compiledRight.evaluate
-        let leftText = text(left.span)
-        let rightText = text(right.span)
-        let test: @Sendable (Int) -> Bool =
-            switch operation {
-            case .less: { $0 < 0 }
-            case .lessOrEqual: { $0 <= 0 }
-            case .greater: { $0 > 0 }
-            case .greaterOrEqual: { $0 >= 0 }
-            case .notEqual: { $0 != 0 }
-            default: { $0 == 0 }
-            }
-        let isEquality = operation == .equal || operation == .notEqual
-        let negated = operation == .notEqual
-        @Sendable func general(_ leftValue: Value, _ rightValue: Value) -> Value {
-            if case .error = leftValue { return leftValue }
-            if case .error = rightValue { return rightValue }
-            if isEquality { return .bool(leftValue.deepEquals(rightValue) != negated) }
-            if case .null = leftValue { return nullOperand(leftText, left.span) }
-            if case .null = rightValue { return nullOperand(rightText, right.span) }
-            guard let order = leftValue.compare(rightValue) else {
-                if case .double(let number) = leftValue, number.isNaN, rightValue.asDouble != nil { return .bool(false) }
-                if case .double(let number) = rightValue, number.isNaN, leftValue.asDouble != nil { return .bool(false) }
-                return .error(
-                    EvalError(
-                        "cannot compare \(leftValue.typeName) with \(rightValue.typeName) using '\(operation.rawValue)'",
-                        at: span))
-            }
-            return .bool(test(order))
-        }
-        if compiledLeft.constant == nil, let constant = compiledRight.constant {
-            switch constant {
-            case .int(let bound):
-                return CompiledNode(evaluate: { activation in
-                    let value = evaluateLeft(activation)
-                    if case .int(let number) = value {
-                        return .bool(test(number < bound ? -1 : (number == bound ? 0 : 1)))
-                    }
-                    return general(value, constant)
-                })
-            case .string(let expected) where isEquality:
-                return CompiledNode(evaluate: { activation in
-                    let value = evaluateLeft(activation)
-                    if case .string(let actual) = value { return .bool(sameScalars(actual, expected) != negated) }
-                    return general(value, constant)
-                })
-            default:
-                return CompiledNode(evaluate: { general(evaluateLeft($0), constant) })
-            }
-        }
-        return fold([compiledLeft, compiledRight]) { general(evaluateLeft($0), evaluateRight($0)) }
-    }
-
-    func compileMembership(_ element: CheckedExpr, _ collection: CheckedExpr, negated: Bool, span: Span)
-        -> CompiledNode
-    {
-        let compiledElement = compile(element)
-        let compiledCollection = compile(collection)
-        let evaluateElement = compiledElement.evaluate
-        let evaluateCollection = compiledCollection.evaluate
-        let collectionText = text(collection.span)
-        @Sendable func general(_ value: Value, _ container: Value) -> Value {
-            if case .error = value { return value }
-            switch container {
-            case .list(let elements):
-                return .bool(elements.contains { $0.deepEquals(value) } != negated)
-            case .map(let map):
-                if case .string(let key) = value { return .bool((map[key] != nil) != negated) }
-                return .bool(negated)
-            case .error: return container
-            case .null: return nullOperand(collectionText, collection.span)
-            default:
-                return .error(EvalError("'in' needs a list or map on its right, got \(container.typeName)", at: span))
-            }
-        }
-        if compiledElement.constant == nil, let constant = compiledCollection.constant,
-            let lookup = ConstantMembership(constant)
-        {
-            return CompiledNode(evaluate: { activation in
-                let value = evaluateElement(activation)
-                if let found = lookup.contains(value) { return .bool(found != negated) }
-                return general(value, constant)
-            })
-        }
-        if compiledElement.constant == nil, let constant = compiledCollection.constant {
-            return CompiledNode(evaluate: { general(evaluateElement($0), constant) })
-        }
-        return fold([compiledElement, compiledCollection]) { activation in
-            let value = evaluateElement(activation)
-            if case .error = value { return value }
-            return general(value, evaluateCollection(activation))
-        }
-    }
 }
 
-/// Membership in a constant list of strings or ints as a hash-set lookup.
-struct ConstantMembership: Sendable {
-    private let strings: Set<String>
-    private let integers: Set<Int64>
-
-    /// Nil when the list is not made only of strings, or only of ints (or
-    /// holds strings that Swift would consider equal though their scalars differ).
-    init?(_ constant: Value) {
-        guard case .list(let elements) = constant, !elements.isEmpty else { return nil }
-        var strings = Set<String>()
-        var integers = Set<Int64>()
-        for element in elements {
-            switch element {
-            case .string(let text):
-                let (inserted, existing) = strings.insert(text)
-                if !inserted && !sameScalars(existing, text) { return nil }
-            case .int(let number): integers.insert(number)
-            default: return nil
+extension BinaryOperator {
+    /// `+ - * / %` on two numbers as `Arithmetic` computes them; nil where
+    /// the result is an error (overflow, division by zero), which the
+    /// general path then builds.
+    @inline(__always)
+    func apply(_ left: Number, _ right: Number) -> Number? {
+        if case .int(let a) = left, case .int(let b) = right {
+            switch self {
+            case .add:
+                let (sum, overflow) = a.addingReportingOverflow(b)
+                return overflow ? nil : .int(sum)
+            case .subtract:
+                let (difference, overflow) = a.subtractingReportingOverflow(b)
+                return overflow ? nil : .int(difference)
+            case .multiply:
+                let (product, overflow) = a.multipliedReportingOverflow(by: b)
+                return overflow ? nil : .int(product)
+            case .divide: return b == 0 ? nil : .double(Double(a) / Double(b))
+            default: return b == 0 || b == -1 ? nil : .int(a % b)
             }
         }
-        guard strings.isEmpty || integers.isEmpty else { return nil }
-        self.strings = strings
-        self.integers = integers
-    }
-
-    /// Whether the value is in the list; nil when the set cannot tell (the
-    /// general path decides then).
-    @inline(__always)
-    func contains(_ value: Value) -> Bool? {
-        switch value {
-        case .string(let text):
-            guard let index = strings.firstIndex(of: text) else { return false }
-            return sameScalars(strings[index], text)
-        case .int(let number): return integers.contains(number)
-        case .null: return false
+        let a = left.asDouble
+        let b = right.asDouble
+        switch self {
+        case .add: return .double(a + b)
+        case .subtract: return .double(a - b)
+        case .multiply: return .double(a * b)
+        case .divide: return b == 0 ? nil : .double(a / b)
         default: return nil
         }
     }

@@ -2,19 +2,23 @@
 /// the checked types.
 typealias Evaluator = @Sendable (Activation) -> Value
 
-/// The result of compiling one node: its evaluator, and its value when the
-/// node folded to a constant.
+/// The result of compiling one node: its evaluator, its value when the node
+/// folded to a constant, and the typed fast forms it has (see
+/// `TypedEvaluation.swift`), which callers prefer to `evaluate` when they
+/// want a bool or a number.
 struct CompiledNode: Sendable {
     let evaluate: Evaluator
     let constant: Value?
+    let form: TypedForm
 
     static func constant(_ value: Value) -> CompiledNode {
         CompiledNode(evaluate: { _ in value }, constant: value)
     }
 
-    init(evaluate: @escaping Evaluator, constant: Value? = nil) {
+    init(evaluate: @escaping Evaluator, constant: Value? = nil, form: TypedForm = .none) {
         self.evaluate = evaluate
         self.constant = constant
+        self.form = form
     }
 }
 
@@ -62,9 +66,9 @@ struct Compiler {
         case .now:
             return CompiledNode(evaluate: { .timestamp($0.now) })
         case .local(let slot):
-            return CompiledNode(evaluate: { $0.locals[slot] })
+            return CompiledNode(evaluate: { $0.locals[slot].current })
         case .select(let operand, let field, let slot, let optional):
-            return compileSelect(operand, field: field, slot: slot, optional: optional, span: span)
+            return compileSelect(operand, field: field, slot: slot, optional: optional, type: expr.type, span: span)
         case .has(let operand, let field, let slot):
             return compileHas(operand, field: field, slot: slot, span: span)
         case .index(let operand, let index):
@@ -101,7 +105,7 @@ struct Compiler {
         case .membership(let element, let collection, let negated):
             return compileMembership(element, collection, negated: negated, span: span)
         case .conditional(let condition, let then, let otherwise):
-            return compileConditional(condition, then, otherwise)
+            return compileConditional(condition, then, otherwise, type: expr.type)
         case .list(let elements):
             let compiled = elements.map(compile)
             let evaluators = compiled.map(\.evaluate)
@@ -124,11 +128,30 @@ struct Compiler {
         }
     }
 
+    /// The field `expr` reads in place, when it is one and no trace needs its node.
+    func fieldReference(_ expr: CheckedExpr) -> FieldReference? {
+        traced ? nil : FieldReference(expr)
+    }
+
+    /// The number operands of a binary operator, fields and constants read in place.
+    func numberOperands(_ left: CheckedExpr, _ compiledLeft: CompiledNode, _ right: CheckedExpr, _ compiledRight: CompiledNode)
+        -> NumberOperands
+    {
+        NumberOperands(
+            left: NumberSource(compiledLeft, field: fieldReference(left)),
+            right: NumberSource(compiledRight, field: fieldReference(right)), evaluateRight: compiledRight.evaluate)
+    }
+
     /// A node whose value is computed from `children`: folded to a constant
     /// when every child is one (the evaluation cannot depend on the activation).
     func fold(_ children: [CompiledNode], _ evaluate: @escaping Evaluator) -> CompiledNode {
-        guard children.allSatisfy({ $0.constant != nil }) else { return CompiledNode(evaluate: evaluate) }
-        return .constant(evaluate(Activation.scratch()))
+        fold(children, CompiledNode(evaluate: evaluate))
+    }
+
+    /// `node`, or its value when every child is a constant.
+    func fold(_ children: [CompiledNode], _ node: CompiledNode) -> CompiledNode {
+        guard children.allSatisfy({ $0.constant != nil }) else { return node }
+        return .constant(node.evaluate(Activation.scratch()))
     }
 }
 

@@ -12,7 +12,18 @@ public struct Program: Sendable {
     public let constantValue: Value?
 
     private let evaluator: Evaluator
-    private let tracedEvaluator: Evaluator
+    /// The bool or number form of the whole expression, called directly to
+    /// save a closure call (non-optional: calling an optional closure
+    /// property retains its context).
+    private let condition: BoolEvaluator
+    private let number: NumberEvaluator
+    private let form: Form
+
+    private enum Form {
+        case condition, number, value
+    }
+    /// Kept for the traced compilation, which is made only when a trace is asked for.
+    private let checked: CheckedExpr
     private let localCount: Int
 
     init(source: String, expr: Expr, checked: CheckedExpr, localCount: Int) {
@@ -22,19 +33,40 @@ public struct Program: Sendable {
         self.localCount = localCount
         let compiled = Compiler(source: source, traced: false).compile(checked)
         self.evaluator = compiled.evaluate
+        switch compiled.form {
+        case .bool(let condition):
+            (self.condition, self.number, self.form) = (condition, { _ in nil }, .condition)
+        case .number(let number):
+            (self.condition, self.number, self.form) = ({ _ in nil }, number, .number)
+        case .none:
+            (self.condition, self.number, self.form) = ({ _ in nil }, { _ in nil }, .value)
+        }
         self.constantValue = compiled.constant
-        self.tracedEvaluator = Compiler(source: source, traced: true).compile(checked).evaluate
+        self.checked = checked
     }
 
     /// Evaluates the expression; failures come back as `.error` values.
     public func evaluate(_ activation: Activation) -> Value {
         if localCount > 0 { activation.begin(localCount: localCount) }
-        return evaluator(activation)
+        switch form {
+        case .condition:
+            if let flag = condition(activation) { return .bool(flag) }
+        case .number:
+            if let number = number(activation) { return number.value }
+        case .value:
+            return evaluator(activation)
+        }
+        return activation.takeEscaped()
     }
 
     /// Evaluates the expression and records the value of every sub-expression
     /// evaluated (constants aside), innermost first, for explanations.
+    ///
+    /// Compiles the traced form first: explanations are asked for one lead at
+    /// a time, and compiling it with every program would double the cost of
+    /// loading a ruleset for the evaluations that never trace.
     public func evaluateTraced(_ activation: Activation) -> (value: Value, trace: EvaluationTrace) {
+        let tracedEvaluator = Compiler(source: source, traced: true).compile(checked).evaluate
         activation.begin(localCount: localCount)
         activation.traceEntries.removeAll(keepingCapacity: true)
         let value = tracedEvaluator(activation)

@@ -144,13 +144,38 @@ public struct JSONWriter: Sendable {
     ///
     /// An error value anywhere inside is not writable: the writer throws it
     /// and the buffer holds a partial document the caller should discard.
-    public mutating func writeValue(_ value: Value, style: ValueStyle) throws(EvalError) {
-        try writeValue(value, style: style, errors: .thrown)
+    /// So is a value whose JSON would pass `maximumBytes` (by default
+    /// ``maximumValueBytes``): values share storage, so a small one can
+    /// stand for far more text than memory holds.
+    public mutating func writeValue(
+        _ value: Value, style: ValueStyle, maximumBytes: Int = JSONWriter.maximumValueBytes
+    ) throws(EvalError) {
+        try writeValue(value, style: style, errors: .thrown, maximumBytes: maximumBytes)
     }
 
     enum ErrorHandling { case thrown, asMessage }
 
-    mutating func writeValue(_ value: Value, style: ValueStyle, errors: ErrorHandling) throws(EvalError) {
+    /// The most JSON one ``writeValue(_:style:maximumBytes:)`` writes by default: 64 MiB.
+    public static let maximumValueBytes = 64 << 20
+
+    mutating func writeValue(
+        _ value: Value, style: ValueStyle, errors: ErrorHandling, maximumBytes: Int = JSONWriter.maximumValueBytes
+    ) throws(EvalError) {
+        let (sum, overflow) = bytes.count.addingReportingOverflow(maximumBytes)
+        let limit = overflow ? Int.max : sum
+        // Stops early once past the limit; the last piece written may end past it.
+        try writeValue(value, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
+        guard bytes.count <= limit else { throw Self.tooLarge(maximumBytes) }
+    }
+
+    private static func tooLarge(_ maximumBytes: Int) -> EvalError {
+        EvalError("the value is too large to write: more than \(maximumBytes) bytes of JSON")
+    }
+
+    private mutating func writeValue(
+        _ value: Value, style: ValueStyle, errors: ErrorHandling, limit: Int, maximumBytes: Int
+    ) throws(EvalError) {
+        guard bytes.count <= limit else { throw Self.tooLarge(maximumBytes) }
         switch value {
         case .null: null()
         case .bool(let flag): bool(flag)
@@ -161,20 +186,23 @@ public struct JSONWriter: Sendable {
         case .duration(let length): duration(length)
         case .list(let elements):
             beginArray()
-            for element in elements { try writeValue(element, style: style, errors: errors) }
+            for element in elements {
+                try writeValue(element, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
+            }
             endArray()
         case .map(let map):
             beginObject()
             for name in map.keys {
                 key(name)
-                try writeValue(map.storage[name] ?? .null, style: style, errors: errors)
+                try writeValue(
+                    map.storage[name] ?? .null, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
             }
             endObject()
         case .record(let record):
             beginObject()
             for (field, fieldValue) in zip(record.type.fields, record.fields) {
                 key(field.name)
-                try writeValue(fieldValue, style: style, errors: errors)
+                try writeValue(fieldValue, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
             }
             endObject()
         case .error(let error):

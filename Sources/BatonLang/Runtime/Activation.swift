@@ -2,9 +2,9 @@
 /// the evaluation time, comprehension variables and the limits that bound
 /// one evaluation. Create one per thread and reuse it across evaluations.
 public final class Activation {
-    /// Variable values by slot (`Environment.slot(of:)`); `.null` until set.
+    /// Variable values by slot (`Environment.slot(of:)`); `.null` until bound.
     // Exclusivity is checked statically here; run-time checks cost more than the reads.
-    @exclusivity(unchecked) public var values: [Value]
+    @exclusivity(unchecked) public private(set) var values: [Value]
     /// The evaluation time that `now`, `days_since` and `hours_since` read.
     public var now: Timestamp
     /// The most comprehension steps (one per element visited) one evaluation may take.
@@ -15,7 +15,10 @@ public final class Activation {
     /// Comprehension steps taken by the current evaluation.
     @exclusivity(unchecked) var steps = 0
     /// Comprehension variables by slot (their nesting depth).
-    @exclusivity(unchecked) var locals: [Value] = []
+    @exclusivity(unchecked) var locals: [LocalBinding] = []
+    /// The value a typed evaluator could not give as its type (an error,
+    /// null, a value of another type), handed to its caller's general path.
+    @exclusivity(unchecked) var escaped: Value = .null
     /// Sub-expression values recorded by a traced evaluation.
     @exclusivity(unchecked) var traceEntries: [TraceEntry] = []
 
@@ -23,6 +26,13 @@ public final class Activation {
     public init(environment: Environment, now: Timestamp) {
         self.values = Array(repeating: .null, count: environment.variables.count)
         self.now = now
+    }
+
+    /// Sets the variable in `slot` (`Environment.slot(of:)`) for the evaluations that follow.
+    // A method rather than a settable `values`: a caller in another module
+    // would check exclusivity at run time on every store.
+    public func bind(_ value: consuming Value, toSlot slot: Int) {
+        values[slot] = value
     }
 
     /// An activation with no variables, for folding constants while compiling.
@@ -48,8 +58,23 @@ public final class Activation {
     func begin(localCount: Int) {
         steps = 0
         if locals.count < localCount {
-            locals.append(contentsOf: repeatElement(.null, count: localCount - locals.count))
+            locals.append(contentsOf: repeatElement(LocalBinding(), count: localCount - locals.count))
         }
+    }
+
+    /// Leaves `value` for the caller of a typed evaluator; returns the nil it then returns.
+    @inline(__always)
+    func escape<Typed>(_ value: Value) -> Typed? {
+        escaped = value
+        return nil
+    }
+
+    /// The value a typed evaluator escaped (see `escape`), clearing the slot.
+    @inline(__always)
+    func takeEscaped() -> Value {
+        let value = escaped
+        escaped = .null
+        return value
     }
 
     /// Counts one comprehension step; false once the budget is spent.
@@ -57,5 +82,51 @@ public final class Activation {
     func takeStep() -> Bool {
         steps += 1
         return steps <= stepBudget
+    }
+
+    /// Counts the size of a value `map` keeps against the step budget, so
+    /// that memory is bounded as well as time: one step per list, map or
+    /// record inside it, per 16 of their elements and per 256 bytes of
+    /// string. Values share storage, so a few steps could otherwise build a
+    /// value of exponential size (`[1].map(a, [a, a]).map(a, [a, a])…`); the
+    /// count stops as soon as the budget is spent. False once it is.
+    func takeSteps(forSizeOf value: Value) -> Bool {
+        steps += Self.sizeCost(of: value, limit: stepBudget - steps)
+        return steps <= stepBudget
+    }
+
+    /// The steps `takeSteps(forSizeOf:)` charges for `value`, or some number
+    /// above `limit` once it passes it.
+    private static func sizeCost(of value: Value, limit: Int) -> Int {
+        switch value {
+        case .string(let text):
+            return text.utf8.count >> 8
+        case .list(let elements):
+            var cost = 1 + elements.count >> 4
+            for element in elements where cost <= limit { cost += sizeCost(of: element, limit: limit - cost) }
+            return cost
+        case .map(let map):
+            var cost = 1 + map.count >> 4
+            for (_, element) in map.storage where cost <= limit { cost += sizeCost(of: element, limit: limit - cost) }
+            return cost
+        case .record(let record):
+            var cost = 1
+            for field in record.fields where cost <= limit { cost += sizeCost(of: field, limit: limit - cost) }
+            return cost
+        default:
+            return 0
+        }
+    }
+}
+
+/// A comprehension variable: the elements its comprehension visits and the
+/// position of the current one. Moving to the next element stores an index
+/// rather than copying (and retaining) the element.
+struct LocalBinding {
+    var elements: [Value] = [.null]
+    var position = 0
+
+    var current: Value {
+        @inline(__always) get { elements[position] }
     }
 }

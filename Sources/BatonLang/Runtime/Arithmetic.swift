@@ -13,13 +13,24 @@ enum Arithmetic {
         case (.double(let a), .double(let b)): return .double(a + b)
         case (.int(let a), .double(let b)): return .double(Double(a) + b)
         case (.double(let a), .int(let b)): return .double(a + Double(b))
-        case (.string(let a), .string(let b)): return .string(a + b)
-        case (.list(let a), .list(let b)): return .list(a + b)
+        case (.string(let a), .string(let b)):
+            guard a.utf8.count + b.utf8.count <= Value.maximumStringBytes else { return tooLongString("+") }
+            return .string(a + b)
+        case (.list(let a), .list(let b)):
+            guard a.count + b.count <= Value.maximumListElements else {
+                return .error(EvalError("'+' would build a list of more than \(Value.maximumListElements) elements"))
+            }
+            return .list(a + b)
         case (.duration(let a), .duration(let b)): return duration(a.nanoseconds, adding: b.nanoseconds)
         case (.timestamp(let t), .duration(let d)), (.duration(let d), .timestamp(let t)):
             return TimeArithmetic.add(t, d)
         default: return noOperator("+", left, right)
         }
+    }
+
+    /// The error of an operation whose string result would pass `Value.maximumStringBytes`.
+    static func tooLongString(_ operation: String) -> Value {
+        .error(EvalError("'\(operation)' would build a string longer than \(Value.maximumStringBytes) bytes (16 MiB)"))
     }
 
     static func subtract(_ left: Value, _ right: Value) -> Value {

@@ -192,7 +192,13 @@ extension Timestamp {
         }
         guard cursor.atEnd else { throw TimeParseError.notTimestamp }
         let local = date.daysSinceEpoch * secondsPerDay + Int64(hour * 3600 + minute * 60 + second)
-        return Timestamp(seconds: local - Int64(offsetSeconds), nanos: Int32(nanos))
+        let utc = local - Int64(offsetSeconds)
+        // The offset can carry 9999-12-31 or 0001-01-01 out of the years a
+        // timestamp holds (and that RFC 3339 can write back).
+        guard (TimeArithmetic.minimumSeconds...TimeArithmetic.maximumSeconds).contains(utc) else {
+            throw TimeParseError("timestamp out of range")
+        }
+        return Timestamp(seconds: utc, nanos: Int32(nanos))
     }
 
     /// Division rounding toward negative infinity, with a non-negative

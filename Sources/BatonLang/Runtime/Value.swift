@@ -13,7 +13,9 @@ public enum Value: Sendable {
     case list([Value])
     case map(MapValue)
     case record(RecordValue)
-    case error(EvalError)
+    // Boxed: an error is rare, and unboxed it would double the size of every
+    // value, making each copy and return on the hot path go through memory.
+    indirect case error(EvalError)
 }
 
 /// An evaluation failure carried as a value, with the message a person reads

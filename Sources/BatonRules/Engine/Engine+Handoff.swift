@@ -57,10 +57,16 @@ extension Engine {
                     .context, rule: field.name, code: WarningCode.evaluationError,
                     message: "\(field.name): \(error.message); null")
                 value = .null
-            } else if value.containsError {
+            } else if let problem = value.outputProblem() {
+                let why =
+                    switch problem {
+                    case .containsError: "a part of the value failed"
+                    case .tooLarge:
+                        "the value is too large to write (more than \(Value.maximumOutputValues) values or \(JSONWriter.maximumValueBytes) bytes of text)"
+                    }
                 warnings.add(
                     .context, rule: field.name, code: WarningCode.evaluationError,
-                    message: "\(field.name): a part of the value failed; null")
+                    message: "\(field.name): \(why); null")
                 value = .null
             }
             context.append(ContextValue(name: field.name, value: value))

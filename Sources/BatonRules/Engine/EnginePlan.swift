@@ -63,7 +63,7 @@ final class EnginePlan: Sendable {
         eventSlots = ScopeSlots(ruleset.scopes.event)
         decisionSlots = ScopeSlots(ruleset.scopes.decision)
 
-        tablesValue = EnginePlan.tablesRecord(ruleset)
+        tablesValue = ruleset.tablesRecord
         if let matching = ruleset.accountMatching,
             let table = ruleset.tables.first(where: { $0.name == matching.table }),
             case .map(let rows) = table.value
@@ -124,15 +124,6 @@ final class EnginePlan: Sendable {
             case .ownerFrom: nil
             }
         }
-    }
-
-    /// The `tables` record: each declared field holds the table of that name.
-    private static func tablesRecord(_ ruleset: Ruleset) -> Value {
-        guard let type = ruleset.schema["tables"] else { return .null }
-        var byName: [String: Value] = [:]
-        for table in ruleset.tables { byName[table.name] = table.value }
-        let fields = type.fields.map { field in byName[field.name] ?? .null }
-        return .record(RecordValue(type: type, fields: fields))
     }
 
     /// The display data of an assignee.

@@ -16,4 +16,42 @@ extension Value {
         }
         return false
     }
+
+    /// Why a value cannot be written into a decision: it holds an error, or
+    /// writing it would take more than `maximumValues` values or
+    /// `maximumTextBytes` bytes of strings. Values share storage, so a
+    /// small one can stand for an exponentially large text; the walk stops
+    /// as soon as a bound is passed. Nil when the value can be written.
+    func outputProblem(
+        maximumValues: Int = Value.maximumOutputValues, maximumTextBytes: Int = JSONWriter.maximumValueBytes
+    ) -> OutputProblem? {
+        var pending: [Value] = [self]
+        var values = 0
+        var textBytes = 0
+        while let value = pending.popLast() {
+            values += 1
+            guard values <= maximumValues, textBytes <= maximumTextBytes else { return .tooLarge }
+            switch value {
+            case .error: return .containsError
+            case .string(let text): textBytes += text.utf8.count
+            case .list(let elements): pending.append(contentsOf: elements)
+            case .map(let map):
+                pending.append(contentsOf: map.storage.values)
+                for key in map.keys { textBytes += key.utf8.count }
+            case .record(let record): pending.append(contentsOf: record.fields)
+            default: continue
+            }
+        }
+        return textBytes <= maximumTextBytes ? nil : .tooLarge
+    }
+
+    /// The most values (list elements, map entries, fields, scalars) a
+    /// context value of a decision may hold when written: 1,000,000.
+    static let maximumOutputValues = 1_000_000
+}
+
+/// Why `Value.outputProblem` refuses a value.
+enum OutputProblem {
+    case containsError
+    case tooLarge
 }

@@ -20,8 +20,14 @@ enum RulesetFiles {
         case .directory: return .failure(ReadFailure(reason: "it is a directory"))
         case .file: break
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-            return .failure(ReadFailure(reason: "it is \(size) bytes, more than the limit of \(limit)"))
+        // A rule file names its CSV files: a device (`/dev/zero`, `/dev/stdin`)
+        // would be read without end, so only regular files are read.
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            return .failure(ReadFailure(reason: "it is not a regular file"))
+        }
+        if status.st_size > limit {
+            return .failure(ReadFailure(reason: "it is \(status.st_size) bytes, more than the limit of \(limit)"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(ReadFailure(reason: "it cannot be read"))

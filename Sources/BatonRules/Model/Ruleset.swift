@@ -44,6 +44,17 @@ public struct Ruleset: Sendable {
     }
 }
 
+extension Ruleset {
+    /// The `tables` record that expressions read: each table's value in the
+    /// field order of the schema's `tables` type (null when there is none).
+    package var tablesRecord: Value {
+        guard let type = schema["tables"] else { return .null }
+        var byName: [String: Value] = [:]
+        for table in tables { byName[table.name] = table.value }
+        return .record(RecordValue(type: type, fields: type.fields.map { byName[$0.name] ?? .null }))
+    }
+}
+
 /// Where a piece of a ruleset was written: for diagnostics and explanations.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String

@@ -211,11 +211,13 @@ public enum DecisionWriter {
         writer.beginObject()
         for field in handoff.context {
             writer.key(field.name)
-            // The engine replaced every value holding an error with null.
+            // The engine replaced every value holding an error, or too large
+            // to write (Value.outputProblem), with null: so the write is
+            // bounded already, and a limit here could only cut the line short.
             if field.value.containsError {
                 writer.null()
             } else {
-                try? writer.writeValue(field.value, style: .decision)
+                try? writer.writeValue(field.value, style: .decision, maximumBytes: .max)
             }
         }
         writer.endObject()

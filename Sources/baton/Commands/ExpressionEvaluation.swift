@@ -30,7 +30,7 @@ enum ExpressionEvaluation {
         let activation = Activation(environment: environment, now: now)
         for key in bindings.keys {
             if let slot = environment.slot(of: key), let value = bindings[key] {
-                activation.values[slot] = value
+                activation.bind(value, toSlot: slot)
             }
         }
         let value = program.evaluate(activation)

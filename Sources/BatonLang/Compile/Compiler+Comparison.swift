@@ -1,0 +1,191 @@
+/// Compiling `== != < <= > >=` and `in`, with bool forms whose fast paths
+/// the checked operand types choose: numbers compared natively, strings
+/// compared by bytes with a constant, constant lists looked up as sets.
+extension Compiler {
+    func compileComparison(_ operation: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr, span: Span)
+        -> CompiledNode
+    {
+        let compiledLeft = compile(left)
+        let compiledRight = compile(right)
+        let evaluateLeft = compiledLeft.evaluate
+        let evaluateRight = compiledRight.evaluate
+        let leftText = text(left.span)
+        let rightText = text(right.span)
+        let isEquality = operation == .equal || operation == .notEqual
+        let negated = operation == .notEqual
+        @Sendable func general(_ leftValue: Value, _ rightValue: Value) -> Value {
+            if case .error = leftValue { return leftValue }
+            if case .error = rightValue { return rightValue }
+            if isEquality { return .bool(leftValue.deepEquals(rightValue) != negated) }
+            if case .null = leftValue { return nullOperand(leftText, left.span) }
+            if case .null = rightValue { return nullOperand(rightText, right.span) }
+            guard let order = leftValue.compare(rightValue) else {
+                if case .double(let number) = leftValue, number.isNaN, rightValue.asDouble != nil { return .bool(false) }
+                if case .double(let number) = rightValue, number.isNaN, leftValue.asDouble != nil { return .bool(false) }
+                return .error(
+                    EvalError(
+                        "cannot compare \(leftValue.typeName) with \(rightValue.typeName) using '\(operation.rawValue)'",
+                        at: span))
+            }
+            return .bool(operation.holds(order, 0))
+        }
+        /// The general verdict as the bool form gives it.
+        @Sendable func settle(_ leftValue: Value, _ rightValue: Value, _ activation: Activation) -> Bool? {
+            let value = general(leftValue, rightValue)
+            if case .bool(let flag) = value { return flag }
+            return activation.escape(value)
+        }
+        let varyingLeft = compiledLeft.constant == nil
+        if left.type.isNumber, right.type.isNumber, varyingLeft, let constant = compiledRight.constant,
+            let bound = Number(constant)
+        {
+            return numberComparedWithConstant(operation, compiledLeft, fieldReference(left), bound, settle)
+        }
+        if left.type.isNumber, right.type.isNumber {
+            let operands = numberOperands(left, compiledLeft, right, compiledRight)
+            return fold(
+                [compiledLeft, compiledRight],
+                .bool { activation in
+                    operands.read(activation, general: { settle($0, $1, activation) }) { leftValue, rightValue in
+                        switch (leftValue, rightValue) {
+                        case (.int(let a), .int(let b)): operation.holds(a, b)
+                        case (.double(let a), .double(let b)): operation.holds(a, b)
+                        default: settle(leftValue.value, rightValue.value, activation)
+                        }
+                    }
+                })
+        }
+        if varyingLeft, let constant = compiledRight.constant {
+            if case .string(let expected) = constant, isEquality, let field = fieldReference(left) {
+                // One closure for the rare cases keeps the hot closure's captures few.
+                let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
+                if expected.utf8.allSatisfy({ $0 < 0x80 }) {
+                    return .bool { activation in
+                        if let same = field.testString(activation, { sameScalars($0, ascii: expected) }) {
+                            return same != negated
+                        }
+                        return fallback(activation)
+                    }
+                }
+                return .bool { activation in
+                    if let same = field.testString(activation, { sameScalars($0, expected) }) { return same != negated }
+                    return fallback(activation)
+                }
+            }
+            if case .string(let expected) = constant, isEquality {
+                return .bool { activation in
+                    let value = evaluateLeft(activation)
+                    if case .string(let actual) = value { return sameScalars(actual, expected) != negated }
+                    return settle(value, constant, activation)
+                }
+            }
+            return CompiledNode(evaluate: { general(evaluateLeft($0), constant) })
+        }
+        return fold([compiledLeft, compiledRight]) { general(evaluateLeft($0), evaluateRight($0)) }
+    }
+
+    /// A number compared with a constant: an int constant that a double
+    /// holds exactly is compared as a double too, so that a double field
+    /// compares natively with `50000000`. A field is read in place.
+    private func numberComparedWithConstant(
+        _ operation: BinaryOperator, _ left: CompiledNode, _ field: FieldReference?, _ bound: Number,
+        _ settle: @escaping @Sendable (Value, Value, Activation) -> Bool?
+    ) -> CompiledNode {
+        let constant = bound.value
+        let intLimit: Int64?
+        let doubleLimit: Double?
+        switch bound {
+        case .int(let limit):
+            intLimit = limit
+            doubleLimit = limit.magnitude <= 1 << 53 ? Double(limit) : nil
+        case .double(let limit):
+            intLimit = nil
+            doubleLimit = limit
+        }
+        /// The verdict on a number, nil where only the general comparison can give it.
+        @inline(__always) @Sendable func decide(_ number: Number) -> Bool? {
+            switch number {
+            case .int(let value): intLimit.map { operation.holds(value, $0) }
+            case .double(let value): doubleLimit.map { operation.holds(value, $0) }
+            }
+        }
+        let evaluateLeft = left.evaluate
+        if let field {
+            let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
+            return .bool { activation in
+                if let number = field.number(activation), let verdict = decide(number) { return verdict }
+                return fallback(activation)
+            }
+        }
+        let leftNumber = left.asNumber
+        return .bool { activation in
+            guard let number = leftNumber(activation) else { return settle(activation.takeEscaped(), constant, activation) }
+            return decide(number) ?? settle(number.value, constant, activation)
+        }
+    }
+
+    func compileMembership(_ element: CheckedExpr, _ collection: CheckedExpr, negated: Bool, span: Span)
+        -> CompiledNode
+    {
+        let compiledElement = compile(element)
+        let compiledCollection = compile(collection)
+        let evaluateElement = compiledElement.evaluate
+        let evaluateCollection = compiledCollection.evaluate
+        let collectionText = text(collection.span)
+        @Sendable func general(_ value: Value, _ container: Value) -> Value {
+            if case .error = value { return value }
+            switch container {
+            case .list(let elements):
+                return .bool(elements.contains { $0.deepEquals(value) } != negated)
+            case .map(let map):
+                if case .string(let key) = value { return .bool((map[key] != nil) != negated) }
+                return .bool(negated)
+            case .error: return container
+            case .null: return nullOperand(collectionText, collection.span)
+            default:
+                return .error(EvalError("'in' needs a list or map on its right, got \(container.typeName)", at: span))
+            }
+        }
+        if compiledElement.constant == nil, let constant = compiledCollection.constant,
+            let lookup = ConstantMembership(constant)
+        {
+            if let field = fieldReference(element) {
+                let fallback: BoolEvaluator = { settleBool(general(evaluateElement($0), constant), $0) }
+                return .bool { activation in
+                    if let found = field.testValue(activation, { lookup.contains($0) }) { return found != negated }
+                    return fallback(activation)
+                }
+            }
+            return .bool { activation in
+                let value = evaluateElement(activation)
+                if let found = lookup.contains(value) { return found != negated }
+                let outcome = general(value, constant)
+                return settleBool(outcome, activation)
+            }
+        }
+        if compiledElement.constant == nil, let constant = compiledCollection.constant {
+            return CompiledNode(evaluate: { general(evaluateElement($0), constant) })
+        }
+        return fold([compiledElement, compiledCollection]) { activation in
+            let value = evaluateElement(activation)
+            if case .error = value { return value }
+            return general(value, evaluateCollection(activation))
+        }
+    }
+}
+
+extension BinaryOperator {
+    /// Whether the comparison holds between two values of one ordered type
+    /// (`==` for the equality operators, which NaN never satisfies).
+    @inline(__always)
+    func holds<Operand: Comparable>(_ left: Operand, _ right: Operand) -> Bool {
+        switch self {
+        case .less: left < right
+        case .lessOrEqual: left <= right
+        case .greater: left > right
+        case .greaterOrEqual: left >= right
+        case .notEqual: left != right
+        default: left == right
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/// Compiling the comprehension macros. `all`, `exists`, `exists_one` and
+/// `count` get bool and number forms that run the predicate's bool form per
+/// element, without building an intermediate list.
+extension Compiler {
+    func compileComprehension(_ comprehension: Comprehension, span: Span) -> CompiledNode {
+        let range = compile(comprehension.range).evaluate
+        let rangeText = text(comprehension.range.span)
+        let rangeSpan = comprehension.range.span
+        let predicate: BoolEvaluator
+        if let condition = comprehension.predicate {
+            predicate = compile(condition).asBool
+        } else {
+            predicate = { _ in true }
+        }
+        let predicateText = comprehension.predicate.map { text($0.span) } ?? ""
+        let predicateSpan = comprehension.predicate?.span ?? span
+        let transform = comprehension.transform.map { compile($0).evaluate }
+        let transformText = comprehension.transform.map { text($0.span) } ?? ""
+        let transformSpan = comprehension.transform?.span ?? span
+        let slot = comprehension.slot
+        let kind = comprehension.kind
+        let name = kind.rawValue
+
+        /// The predicate's verdict on the current element: a bool, or nil
+        /// with the error to pass on in `activation.escaped`.
+        @Sendable func verdict(_ activation: Activation) -> Bool? {
+            if let flag = predicate(activation) { return flag }
+            let value = activation.takeEscaped()
+            switch value {
+            case .error: return activation.escape(value)
+            case .null: return activation.escape(nullOperand(predicateText, predicateSpan))
+            default:
+                return activation.escape(
+                    .error(EvalError("the condition of '\(name)' must be bool, got \(value.typeName)", at: predicateSpan)))
+            }
+        }
+        /// The elements to visit, or nil with the error to return in `activation.escaped`.
+        @Sendable func elements(_ activation: Activation) -> [Value]? {
+            let container = range(activation)
+            switch container {
+            case .list(let list): return list
+            case .map(let map): return map.keys.map(Value.string)
+            case .error: return activation.escape(container)
+            case .null: return activation.escape(nullOperand(rangeText, rangeSpan))
+            default:
+                return activation.escape(
+                    .error(EvalError("'\(name)' ranges over a list or map, got \(container.typeName)", at: rangeSpan)))
+            }
+        }
+        /// Makes the comprehension variable range over `elements`.
+        @Sendable func bind(_ elements: [Value], _ activation: Activation) {
+            activation.locals[slot].elements = elements
+        }
+        @Sendable func budgetError(_ activation: Activation) -> Value {
+            .error(EvalError("evaluation step budget of \(activation.stepBudget) exceeded", at: span))
+        }
+
+        switch kind {
+        case .all, .exists:
+            // Combined as && / || do: an error is absorbed if another element decides.
+            let decisive = kind == .exists
+            return .bool { activation in
+                guard let visited = elements(activation) else { return nil }
+                bind(visited, activation)
+                var pending: Value?
+                for position in 0..<visited.count {
+                    guard activation.takeStep() else { return activation.escape(budgetError(activation)) }
+                    activation.locals[slot].position = position
+                    if let flag = verdict(activation) {
+                        if flag == decisive { return flag }
+                    } else if pending == nil {
+                        pending = activation.takeEscaped()
+                    }
+                }
+                if let pending { return activation.escape(pending) }
+                return !decisive
+            }
+        case .existsOne, .count:
+            @Sendable func matches(_ activation: Activation) -> Int64? {
+                guard let visited = elements(activation) else { return nil }
+                bind(visited, activation)
+                var matches: Int64 = 0
+                for position in 0..<visited.count {
+                    guard activation.takeStep() else { return activation.escape(budgetError(activation)) }
+                    activation.locals[slot].position = position
+                    guard let flag = verdict(activation) else { return nil }
+                    if flag { matches += 1 }
+                }
+                return matches
+            }
+            if kind == .count { return .number { activation in matches(activation).map(Number.int) } }
+            return .bool { activation in matches(activation).map { $0 == 1 } }
+        case .filter, .map:
+            return CompiledNode(evaluate: { activation in
+                guard let visited = elements(activation) else { return activation.takeEscaped() }
+                bind(visited, activation)
+                var result: [Value] = []
+                for position in 0..<visited.count {
+                    guard activation.takeStep() else { return budgetError(activation) }
+                    let element = visited[position]
+                    activation.locals[slot].position = position
+                    guard let keep = verdict(activation) else { return activation.takeEscaped() }
+                    guard keep else { continue }
+                    var produced = element
+                    if let transform {
+                        produced = transform(activation)
+                        if case .error = produced { return produced }
+                        guard activation.takeSteps(forSizeOf: produced) else { return budgetError(activation) }
+                    }
+                    guard result.count < activation.maximumListSize else {
+                        return .error(
+                            EvalError(
+                                "'\(name)' would build a list of more than \(activation.maximumListSize) elements",
+                                at: span))
+                    }
+                    result.append(produced)
+                }
+                return .list(result)
+            })
+        case .sum:
+            return CompiledNode(evaluate: { activation in
+                guard let visited = elements(activation) else { return activation.takeEscaped() }
+                bind(visited, activation)
+                var total: Value = .int(0)
+                for position in 0..<visited.count {
+                    guard activation.takeStep() else { return budgetError(activation) }
+                    activation.locals[slot].position = position
+                    let value = transform?(activation) ?? .null
+                    switch value {
+                    case .int, .double:
+                        total = attach(Arithmetic.add(total, value), span)
+                        if case .error = total { return total }
+                    case .error: return value
+                    case .null: return nullOperand(transformText, transformSpan)
+                    default: return .error(EvalError("'sum' adds numbers, got \(value.typeName)", at: span))
+                    }
+                }
+                return total
+            })
+        }
+    }
+}

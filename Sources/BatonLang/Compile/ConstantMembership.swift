@@ -1,0 +1,70 @@
+/// Membership in a constant list of strings or ints as a hash-set lookup
+/// (a few strings compared in turn).
+struct ConstantMembership: Sendable {
+    private let strings: Set<String>
+    private let integers: Set<Int64>
+    /// A short list of strings as their UTF-8 bytes one after another, and
+    /// where each lies: compared in turn, which is cheaper than hashing the
+    /// probe, as most differ from it in length. Empty for a long list.
+    private let fewBytes: [UInt8]
+    private let fewRanges: [Range<Int>]
+
+    /// Nil when the list is not made only of strings, or only of ints (or
+    /// holds strings that Swift would consider equal though their scalars differ).
+    init?(_ constant: Value) {
+        guard case .list(let elements) = constant, !elements.isEmpty else { return nil }
+        var strings = Set<String>()
+        var integers = Set<Int64>()
+        for element in elements {
+            switch element {
+            case .string(let text):
+                let (inserted, existing) = strings.insert(text)
+                if !inserted && !sameScalars(existing, text) { return nil }
+            case .int(let number): integers.insert(number)
+            default: return nil
+            }
+        }
+        guard strings.isEmpty || integers.isEmpty else { return nil }
+        self.strings = strings
+        self.integers = integers
+        var fewBytes: [UInt8] = []
+        var fewRanges: [Range<Int>] = []
+        if strings.count <= 8 {
+            for text in strings {
+                fewRanges.append(fewBytes.count..<(fewBytes.count + text.utf8.count))
+                fewBytes.append(contentsOf: text.utf8)
+            }
+        }
+        self.fewBytes = fewBytes
+        self.fewRanges = fewRanges
+    }
+
+    /// Whether the value is in the list; nil when the set cannot tell (the
+    /// general path decides then).
+    @inline(__always)
+    func contains(_ value: Value) -> Bool? {
+        switch value {
+        case .string(let text):
+            if !fewRanges.isEmpty { return isFew(text) }
+            guard let index = strings.firstIndex(of: text) else { return false }
+            return sameScalars(strings[index], text)
+        case .int(let number): return integers.contains(number)
+        case .null: return false
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    private func isFew(_ text: String) -> Bool {
+        UnicodeText.withBytes(text) { probe in
+            fewBytes.withUnsafeBufferPointer { bytes in
+                for range in fewRanges where range.count == probe.count {
+                    var offset = 0
+                    while offset < probe.count, bytes[range.lowerBound + offset] == probe[offset] { offset += 1 }
+                    if offset == probe.count { return true }
+                }
+                return false
+            }
+        }
+    }
+}

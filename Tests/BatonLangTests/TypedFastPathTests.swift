@@ -1,0 +1,56 @@
+import Testing
+
+@testable import BatonLang
+
+/// The compiler's typed fast paths (bool and number forms, fields read in
+/// place, constant lists, byte-level substring tests) give exactly what the
+/// general path gives: each case is evaluated untraced (fast paths) and
+/// traced (general path only), and both must print the expected value.
+@Suite struct TypedFastPathTests {
+    static let kelvin = "\u{212A}"
+
+    @Test(arguments: [
+        ("lead.employees >= 200", [:], "bool:true"),
+        ("lead.employees >= 200", ["employees": .null], "error: null operand: lead.employees is null"),
+        ("lead.employees == 250.0", [:], "bool:true"),
+        ("lead.annual_revenue > 9007199254740993", ["annual_revenue": .double(9_007_199_254_740_992)], "bool:false"),
+        ("lead.annual_revenue >= 12500000", [:], "bool:true"),
+        ("lead.employees < 250.5", [:], "bool:true"),
+        ("lead.country == 'K'", ["country": .string(kelvin)], "bool:false"),
+        ("lead.country in ['K', 'US']", ["country": .string(kelvin)], "bool:false"),
+        ("lead.country in ['CA', 'US']", [:], "bool:true"),
+        ("lead.country not in ['CA', 'US']", ["country": .null], "bool:true"),
+        ("lead.title.lower().contains('vp')", ["title": .string("Ärztin, VP Sales")], "bool:true"),
+        ("lead.title.lower().startsWith('vp')", ["title": .string("vP ÄRZTIN")], "bool:true"),
+        ("lead.title.lower().contains('vp')", ["title": .null], "error: null operand: lead.title is null"),
+        ("lead.title.contains('Sales')", [:], "bool:true"),
+        ("lead.title.endsWith('')", [:], "bool:true"),
+        ("lead.title.contains('Sales')", ["title": .null], "error: null operand: lead.title is null"),
+        ("lead.employees > 1000 && lead.title.contains('x')", ["title": .null], "bool:false"),
+        ("lead.employees > 100 && lead.title.contains('x')", ["title": .null], "error: null operand: lead.title is null"),
+        ("lead.title.contains('x') || lead.employees > 100", ["title": .null], "bool:true"),
+        ("!lead.active", ["active": .null], "error: null operand: lead.active is null"),
+        ("lead.employees * 9223372036854775807 > 0", [:], "error: integer overflow: 250 * 9223372036854775807"),
+        ("lead.employees / 0 > 1", [:], "error: division by zero"),
+        ("lead.employees / 100 * 2.5 + (lead.annual_revenue > 1000000 ? 10 : 0)", [:], "double:16.25"),
+        ("(lead.employees > 100 ? 1 : 2.5) + 1", [:], "int:2"),
+        ("(lead.active ? 1 : 2) + 1", ["active": .null], "error: null operand: lead.active is null"),
+        ("lead.events.count(e, e.type == 'page_view') == 1", [:], "bool:true"),
+        ("lead.events.exists(e, e.url.contains('pricing'))", [:], "bool:true"),
+        ("lead.events.all(e, e.url.contains('pricing'))", [:], "error: null operand: e.url is null"),
+        ("lead.events.count(e, e.url.contains('x'))", [:], "error: null operand: e.url is null"),
+        ("lead.events.exists_one(e, e.type == 'form_submit')", [:], "bool:true"),
+        ("lead.tags.exists(t, t == 'saas')", [:], "bool:true"),
+        ("lead.events.exists(e, lead.tags.exists(t, t == e.type))", [:], "bool:false"),
+        ("[1, 2, 3].count(x, x > 1)", [:], "int:2"),
+        ("lead.attributes.exists(k, k == 'source')", [:], "bool:true"),
+    ] as [(String, [String: Value], String)])
+    func fastAndGeneralPathsAgree(source: String, overrides: [String: Value], expected: String) throws {
+        let program = try #require(LanguageFixture.environment.compile(source).program)
+        let lead = LanguageFixture.sampleLead(overriding: overrides)
+        let fast = LanguageFixture.describe(program.evaluate(LanguageFixture.activation(lead: lead)))
+        let general = LanguageFixture.describe(program.evaluateTraced(LanguageFixture.activation(lead: lead)).value)
+        #expect(fast == expected)
+        #expect(general == expected)
+    }
+}
