@@ -65,6 +65,28 @@ import Testing
         #expect(result.status == 1)
     }
 
+    /// Not in the table above: Swift Testing would print the 50 MB argument.
+    @Test func aFiftyMegabyteLineAndBinaryGarbageAreAnsweredInPlace() throws {
+        var input = Data((Self.good + "\n").utf8)
+        input.append(contentsOf: Array(#"{"id":"B-2","title":""#.utf8))
+        input.append(Data(repeating: UInt8(ascii: "x"), count: 50 << 20))
+        input.append(contentsOf: Array("\"}\n".utf8))
+        input.append(contentsOf: [0x00, 0x01, 0xFE, 0x80, 0x7F, 0x0A])
+        input.append(contentsOf: Array((Self.alsoGood + "\n").utf8))
+        let result = try BatchFixtures.batch([], stdinBytes: input)
+        let objects = try BatchFixtures.objects(result.stdout)
+        try #require(objects.count == 4)
+        #expect(objects.map { $0["lead_id"] as? String } == ["G-1", "B-2", nil, "G-3"])
+        #expect(objects.map { $0["line"] as? Int } == [nil, 2, 3, nil])
+        #expect(
+            result.stderr == """
+                line 2 (B-2): error: lead.title: string longer than 1048576 bytes at line 1, column 21
+                line 3: error: lead: unexpected control character, expected a value at line 1, column 1
+
+                """)
+        #expect(result.status == 1)
+    }
+
     @Test func aTruncatedLastLineWithoutNewlineIsAnErrorObject() throws {
         let result = try BatchFixtures.batch([], stdin: Self.good + "\n" + #"{"id":"T-2","emplo"#)
         let objects = try BatchFixtures.objects(result.stdout)
