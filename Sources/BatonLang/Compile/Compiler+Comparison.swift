@@ -111,11 +111,10 @@ extension Compiler {
         }
         let evaluateLeft = left.evaluate
         if let field {
-            let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
-            return .bool { activation in
-                if let number = field.number(activation), let verdict = decide(number) { return verdict }
-                return fallback(activation)
-            }
+            let comparison = FieldComparedWithNumber(
+                field: field, operation: operation, intLimit: intLimit, doubleLimit: doubleLimit,
+                fallback: { settle(evaluateLeft($0), constant, $0) })
+            return .bool { activation in comparison.verdict(activation) }
         }
         let leftNumber = left.asNumber
         return .bool { activation in
@@ -171,6 +170,40 @@ extension Compiler {
             if case .error = value { return value }
             return general(value, evaluateCollection(activation))
         }
+    }
+}
+
+/// A field compared with a number constant, in one object: a closure that
+/// captures one reference is called through a thinner thunk than one that
+/// captures the field, both limits, the operator and the fallback.
+final class FieldComparedWithNumber: Sendable {
+    let field: FieldReference
+    let operation: BinaryOperator
+    /// The constant as an int, or nil when only the general comparison can compare an int with it.
+    let intLimit: Int64?
+    /// The constant as a double, or nil when it is an int that a double cannot hold exactly.
+    let doubleLimit: Double?
+    /// The general comparison of the field's value, for when the field is not a number or a limit is nil.
+    let fallback: BoolEvaluator
+
+    init(field: FieldReference, operation: BinaryOperator, intLimit: Int64?, doubleLimit: Double?,
+        fallback: @escaping BoolEvaluator)
+    {
+        self.field = field
+        self.operation = operation
+        self.intLimit = intLimit
+        self.doubleLimit = doubleLimit
+        self.fallback = fallback
+    }
+
+    @inline(__always)
+    func verdict(_ activation: Activation) -> Bool? {
+        switch field.number(activation) {
+        case .int(let value)?: if let intLimit { return operation.holds(value, intLimit) }
+        case .double(let value)?: if let doubleLimit { return operation.holds(value, doubleLimit) }
+        case nil: break
+        }
+        return fallback(activation)
     }
 }
 

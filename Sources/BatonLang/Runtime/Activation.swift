@@ -59,10 +59,11 @@ public final class Activation {
     func lend(_ value: UnsafePointer<Value>, toSlot slot: Int) -> SlotBits {
         precondition(values.indices.contains(slot), "no variable in slot \(slot)")
         var previous = SlotBits()
-        values.withUnsafeMutableBufferPointer { buffer in
-            let element = UnsafeMutableRawPointer(buffer.baseAddress! + slot)
+        // The element in place, through the array's modify accessor (a
+        // buffer pointer would move the whole array out and back).
+        withUnsafeMutablePointer(to: &values[slot]) { element in
             withUnsafeMutableBytes(of: &previous) { $0.baseAddress!.copyMemory(from: element, byteCount: SlotBits.size) }
-            element.copyMemory(from: value, byteCount: SlotBits.size)
+            UnsafeMutableRawPointer(element).copyMemory(from: value, byteCount: SlotBits.size)
         }
         return previous
     }
@@ -70,9 +71,10 @@ public final class Activation {
     /// Ends what `lend` began: the previous bits are back in `slot`.
     @inline(__always)
     func endLoan(_ previous: SlotBits, toSlot slot: Int) {
-        values.withUnsafeMutableBufferPointer { buffer in
-            let element = UnsafeMutableRawPointer(buffer.baseAddress! + slot)
-            withUnsafeBytes(of: previous) { element.copyMemory(from: $0.baseAddress!, byteCount: SlotBits.size) }
+        withUnsafeMutablePointer(to: &values[slot]) { element in
+            withUnsafeBytes(of: previous) {
+                UnsafeMutableRawPointer(element).copyMemory(from: $0.baseAddress!, byteCount: SlotBits.size)
+            }
         }
     }
 
