@@ -60,12 +60,8 @@ extension Compiler {
                 // One closure for the rare cases keeps the hot closure's captures few.
                 let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
                 if expected.utf8.allSatisfy({ $0 < 0x80 }) {
-                    return .bool { activation in
-                        if let same = field.testString(activation, { sameScalars($0, ascii: expected) }) {
-                            return same != negated
-                        }
-                        return fallback(activation)
-                    }
+                    let comparison = FieldEqualToASCII(field: field, expected: expected, negated: negated, fallback: fallback)
+                    return .bool { activation in comparison.verdict(activation) }
                 }
                 return .bool { activation in
                     if let same = field.testString(activation, { sameScalars($0, expected) }) { return same != negated }
@@ -149,11 +145,10 @@ extension Compiler {
             let lookup = ConstantMembership(constant)
         {
             if let field = fieldReference(element) {
-                let fallback: BoolEvaluator = { settleBool(general(evaluateElement($0), constant), $0) }
-                return .bool { activation in
-                    if let found = field.testValue(activation, { lookup.contains($0) }) { return found != negated }
-                    return fallback(activation)
-                }
+                let membership = FieldInConstant(
+                    field: field, lookup: lookup, negated: negated,
+                    fallback: { settleBool(general(evaluateElement($0), constant), $0) })
+                return .bool { activation in membership.verdict(activation) }
             }
             return .bool { activation in
                 let value = evaluateElement(activation)
@@ -170,40 +165,6 @@ extension Compiler {
             if case .error = value { return value }
             return general(value, evaluateCollection(activation))
         }
-    }
-}
-
-/// A field compared with a number constant, in one object: a closure that
-/// captures one reference is called through a thinner thunk than one that
-/// captures the field, both limits, the operator and the fallback.
-final class FieldComparedWithNumber: Sendable {
-    let field: FieldReference
-    let operation: BinaryOperator
-    /// The constant as an int, or nil when only the general comparison can compare an int with it.
-    let intLimit: Int64?
-    /// The constant as a double, or nil when it is an int that a double cannot hold exactly.
-    let doubleLimit: Double?
-    /// The general comparison of the field's value, for when the field is not a number or a limit is nil.
-    let fallback: BoolEvaluator
-
-    init(field: FieldReference, operation: BinaryOperator, intLimit: Int64?, doubleLimit: Double?,
-        fallback: @escaping BoolEvaluator)
-    {
-        self.field = field
-        self.operation = operation
-        self.intLimit = intLimit
-        self.doubleLimit = doubleLimit
-        self.fallback = fallback
-    }
-
-    @inline(__always)
-    func verdict(_ activation: Activation) -> Bool? {
-        switch field.number(activation) {
-        case .int(let value)?: if let intLimit { return operation.holds(value, intLimit) }
-        case .double(let value)?: if let doubleLimit { return operation.holds(value, doubleLimit) }
-        case nil: break
-        }
-        return fallback(activation)
     }
 }
 
