@@ -60,12 +60,8 @@ extension Compiler {
                 // One closure for the rare cases keeps the hot closure's captures few.
                 let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
                 if expected.utf8.allSatisfy({ $0 < 0x80 }) {
-                    return .bool { activation in
-                        if let same = field.testString(activation, { sameScalars($0, ascii: expected) }) {
-                            return same != negated
-                        }
-                        return fallback(activation)
-                    }
+                    let comparison = FieldEqualToASCII(field: field, expected: expected, negated: negated, fallback: fallback)
+                    return .bool { activation in comparison.verdict(activation) }
                 }
                 return .bool { activation in
                     if let same = field.testString(activation, { sameScalars($0, expected) }) { return same != negated }
@@ -111,11 +107,10 @@ extension Compiler {
         }
         let evaluateLeft = left.evaluate
         if let field {
-            let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
-            return .bool { activation in
-                if let number = field.number(activation), let verdict = decide(number) { return verdict }
-                return fallback(activation)
-            }
+            let comparison = FieldComparedWithNumber(
+                field: field, operation: operation, intLimit: intLimit, doubleLimit: doubleLimit,
+                fallback: { settle(evaluateLeft($0), constant, $0) })
+            return .bool { activation in comparison.verdict(activation) }
         }
         let leftNumber = left.asNumber
         return .bool { activation in
@@ -150,11 +145,10 @@ extension Compiler {
             let lookup = ConstantMembership(constant)
         {
             if let field = fieldReference(element) {
-                let fallback: BoolEvaluator = { settleBool(general(evaluateElement($0), constant), $0) }
-                return .bool { activation in
-                    if let found = field.testValue(activation, { lookup.contains($0) }) { return found != negated }
-                    return fallback(activation)
-                }
+                let membership = FieldInConstant(
+                    field: field, lookup: lookup, negated: negated,
+                    fallback: { settleBool(general(evaluateElement($0), constant), $0) })
+                return .bool { activation in membership.verdict(activation) }
             }
             return .bool { activation in
                 let value = evaluateElement(activation)

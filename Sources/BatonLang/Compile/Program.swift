@@ -59,6 +59,16 @@ public struct Program: Sendable {
         return activation.takeEscaped()
     }
 
+    /// Evaluates the expression with the value at `value` in the variable
+    /// `slot` for this evaluation only, without retaining it (see
+    /// `Activation.withBinding`); the slot's previous value is back afterwards.
+    public func evaluate(_ activation: Activation, bindingValueAt value: UnsafePointer<Value>, toSlot slot: Int) -> Value {
+        let previous = activation.lend(value, toSlot: slot)
+        let result = evaluate(activation)
+        activation.endLoan(previous, toSlot: slot)
+        return result
+    }
+
     /// Evaluates the expression and records the value of every sub-expression
     /// evaluated (constants aside), innermost first, for explanations.
     ///

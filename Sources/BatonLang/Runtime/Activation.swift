@@ -35,6 +35,49 @@ public final class Activation {
         values[slot] = value
     }
 
+    /// Runs `body` with the value at `value` in the variable `slot`, then
+    /// puts the slot's previous value back. The value is lent, not copied: a
+    /// loop that evaluates programs over many leads it already holds would
+    /// otherwise pay an atomic retain and release (and outlined copies of
+    /// `Value`) per lead, as much as a simple condition's whole evaluation.
+    /// A pointer rather than a `borrowing` value: a value loaded from memory
+    /// the callee might write is copied to be passed borrowed.
+    /// `body` must not bind that slot. See also `Program.evaluate(_:bindingValueAt:toSlot:)`.
+    public func withBinding<Result>(
+        valueAt value: UnsafePointer<Value>, toSlot slot: Int, _ body: () throws -> Result
+    ) rethrows -> Result {
+        let previous = lend(value, toSlot: slot)
+        defer { endLoan(previous, toSlot: slot) }
+        return try body()
+    }
+
+    /// Puts a bitwise copy of `*value` in `slot`, unowned, and returns the
+    /// bits it replaces. Whatever evaluation copies out of the slot is
+    /// retained as usual; `endLoan` puts the previous bits back without
+    /// releasing the lent ones.
+    @inline(__always)
+    func lend(_ value: UnsafePointer<Value>, toSlot slot: Int) -> SlotBits {
+        precondition(values.indices.contains(slot), "no variable in slot \(slot)")
+        var previous = SlotBits()
+        // The element in place, through the array's modify accessor (a
+        // buffer pointer would move the whole array out and back).
+        withUnsafeMutablePointer(to: &values[slot]) { element in
+            withUnsafeMutableBytes(of: &previous) { $0.baseAddress!.copyMemory(from: element, byteCount: SlotBits.size) }
+            UnsafeMutableRawPointer(element).copyMemory(from: value, byteCount: SlotBits.size)
+        }
+        return previous
+    }
+
+    /// Ends what `lend` began: the previous bits are back in `slot`.
+    @inline(__always)
+    func endLoan(_ previous: SlotBits, toSlot slot: Int) {
+        withUnsafeMutablePointer(to: &values[slot]) { element in
+            withUnsafeBytes(of: previous) {
+                UnsafeMutableRawPointer(element).copyMemory(from: $0.baseAddress!, byteCount: SlotBits.size)
+            }
+        }
+    }
+
     /// An activation with no variables, for folding constants while compiling.
     static func scratch() -> Activation {
         Activation(values: [], now: Timestamp(seconds: 0))
@@ -128,5 +171,16 @@ struct LocalBinding {
 
     var current: Value {
         @inline(__always) get { elements[position] }
+    }
+}
+
+/// The bits of a `Value` held without owning it, while `Activation.lend` has
+/// another value in its slot.
+struct SlotBits {
+    static let size = MemoryLayout<Value>.size
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init() {
+        precondition(Self.size <= MemoryLayout<(UInt64, UInt64, UInt64, UInt64)>.size)
     }
 }
