@@ -106,6 +106,29 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes `hundredths / 100` as ``double(_:style:)`` would, straight from
+    /// the integer: the digits, then up to two decimals without trailing zeros.
+    public mutating func hundredths(_ value: Int64) {
+        // Below 10^15 the decimal has at most 15 significant digits, so it is
+        // the shortest round-trip text of the double too; larger values take
+        // the double path.
+        guard value.magnitude < 1_000_000_000_000_000 else {
+            double(Double(value) / 100)
+            return
+        }
+        separate()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        appendDecimalText(magnitude / 100, to: &bytes, minimumDigits: 1)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") &+ UInt8(fraction / 10))
+            if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") &+ UInt8(fraction % 10)) }
+        }
+        needsComma = true
+    }
+
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) {
         separate()

@@ -78,9 +78,7 @@ public enum DecisionWriter {
 
     /// Writes a score amount as a plain decimal (`45`, `92.5`, `-0.25`).
     public static func writePoints(_ points: ScorePoints, to writer: inout JSONWriter) {
-        // hundredths / 100 is the double nearest the decimal, whose shortest
-        // representation is that decimal again.
-        writer.double(points.doubleValue)
+        writer.hundredths(points.hundredths)
     }
 
     private static func writeScore(_ score: ScoreResult, to writer: inout JSONWriter) {
