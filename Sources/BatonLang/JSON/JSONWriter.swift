@@ -246,16 +246,40 @@ public struct JSONWriter: Sendable {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
+                // Most text needs no escaping: skip it eight bytes at a time.
+                if utf8.count - index >= 8,
+                    !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(index - 1)]))
                 appendEscape(byte)
-                runStart = index + 1
+                runStart = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\`; it
+    /// may say yes when none is (then each byte is checked), never no when
+    /// one is. Bit tricks from "Bit Twiddling Hacks" (`haszero`, `hasless`).
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word
+        let quoteBytes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashBytes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let quote = (quoteBytes &- ones) & ~quoteBytes
+        let backslash = (backslashBytes &- ones) & ~backslashBytes
+        return (control | quote | backslash) & highBits != 0
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
