@@ -245,7 +245,7 @@ enum UnicodeText {
         while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
         while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
         let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if let schemeEnd = firstMatch(of: Array("://".utf8)[...], in: trimmed) {
+        if let schemeEnd = schemeSeparator(in: trimmed) {
             return .some(asciiHost(trimmed[(schemeEnd + 3)...]))
         }
         if let at = trimmed.lastIndex(of: UInt8(ascii: "@")) {
@@ -279,11 +279,13 @@ enum UnicodeText {
         return String(decoding: host, as: UTF8.self)
     }
 
-    /// The offset of the first occurrence of `needle` in `haystack`.
-    private static func firstMatch(of needle: ArraySlice<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        for start in 0...(haystack.count - needle.count)
-        where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+    /// The offset of the first `://`.
+    private static func schemeSeparator(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        for start in 0...(bytes.count - 3)
+        where bytes[start] == UInt8(ascii: ":") && bytes[start + 1] == UInt8(ascii: "/")
+            && bytes[start + 2] == UInt8(ascii: "/")
+        {
             return start
         }
         return nil
