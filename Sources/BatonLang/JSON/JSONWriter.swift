@@ -75,6 +75,21 @@ public struct JSONWriter: Sendable {
         needsComma = false
     }
 
+    /// Writes a key spelled in the source, which needs no escaping (no `"`,
+    /// `\` or control characters), and its colon: a fixed key skips
+    /// `key(_:)`'s escape scan.
+    public mutating func key(literal name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { utf8 in
+            assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+            bytes.append(contentsOf: utf8)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     /// Writes a string with JSON escaping: `"` `\`, `\n` `\r` `\t` `\b` `\f`
     /// in short form, other control characters as `\u00XX`; everything else,
     /// non-ASCII included, as its UTF-8 bytes.
