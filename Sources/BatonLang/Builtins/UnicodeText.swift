@@ -149,7 +149,9 @@ enum UnicodeText {
 
     /// Full default case mapping to lower case; ASCII stays fast.
     static func lower(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        // `lowercased()` asks the Unicode tables about every scalar even for
+        // ASCII; on ASCII the mapping is A–Z to a–z, done on the bytes.
+        if let lowered = asciiLowercased(text) { return lowered }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars { result += scalar.properties.lowercaseMapping }
@@ -167,6 +169,7 @@ enum UnicodeText {
     /// The lower-cased domain of an email address or the host of a URL
     /// (without port, user or a leading `www.`), nil when there is none.
     static func domain(_ text: String) -> String? {
+        if let ascii = withBytes(text, asciiDomain) { return ascii }
         let trimmed = trim(text)
         if let schemeEnd = firstMatch(of: "://", in: trimmed) {
             let bytes = Array(trimmed.utf8)
@@ -203,5 +206,88 @@ enum UnicodeText {
         if hasPrefix(host, "www.") { host = String(host.dropFirst(4)) }
         guard !host.isEmpty, !host.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return nil }
         return host
+    }
+
+    /// `text` with A–Z lowered, nil when `text` is not ASCII.
+    private static func asciiLowercased(_ text: String) -> String? {
+        withBytes(text) { bytes -> String? in
+            var hasCapital = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte &- UInt8(ascii: "A") < 26 { hasCapital = true }
+            }
+            guard hasCapital else { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
+                for index in 0..<bytes.count { buffer[index] = asciiLowered(bytes[index]) }
+                return bytes.count
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func asciiLowered(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+    }
+
+    /// The ASCII White_Space characters: tab, line feed, vertical tab, form
+    /// feed, carriage return and space.
+    @inline(__always)
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte &- 0x09 < 5
+    }
+
+    /// What `domain` gives for ASCII text, worked out on the bytes with the
+    /// same steps as the Unicode path; `.none` when `bytes` is not ASCII.
+    private static func asciiDomain(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        var start = 0
+        var end = bytes.count
+        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if let schemeEnd = schemeSeparator(in: trimmed) {
+            return .some(asciiHost(trimmed[(schemeEnd + 3)...]))
+        }
+        if let at = trimmed.lastIndex(of: UInt8(ascii: "@")) {
+            let after = trimmed[(at + 1)...]
+            guard !after.isEmpty, !after.contains(where: isASCIIWhitespace) else { return .some(nil) }
+            return .some(String(decoding: after.map(asciiLowered), as: UTF8.self))
+        }
+        // A bare host such as `www.acme.com/about`.
+        guard trimmed.contains(UInt8(ascii: ".")), !trimmed.contains(where: isASCIIWhitespace) else { return .some(nil) }
+        return .some(asciiHost(trimmed[...]))
+    }
+
+    /// `host(from:)` for ASCII bytes.
+    private static func asciiHost(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        var authority = bytes.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
+            authority = authority[(at + 1)...]
+        }
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            authority = authority[authority.startIndex...close]
+        } else if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
+            authority = authority[..<colon]
+        }
+        // Lowered first, as the Unicode path does: `WWW.` is dropped too.
+        let lowered = authority.map(asciiLowered)
+        var host = lowered[...]
+        if host.last == UInt8(ascii: ".") { host = host.dropLast() }
+        if host.starts(with: "www.".utf8) { host = host.dropFirst(4) }
+        guard !host.isEmpty, !host.contains(where: isASCIIWhitespace) else { return nil }
+        return String(decoding: host, as: UTF8.self)
+    }
+
+    /// The offset of the first `://`.
+    private static func schemeSeparator(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        for start in 0...(bytes.count - 3)
+        where bytes[start] == UInt8(ascii: ":") && bytes[start + 1] == UInt8(ascii: "/")
+            && bytes[start + 2] == UInt8(ascii: "/")
+        {
+            return start
+        }
+        return nil
     }
 }

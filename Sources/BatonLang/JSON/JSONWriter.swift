@@ -75,6 +75,21 @@ public struct JSONWriter: Sendable {
         needsComma = false
     }
 
+    /// Writes a key spelled in the source, which needs no escaping (no `"`,
+    /// `\` or control characters), and its colon: a fixed key skips
+    /// `key(_:)`'s escape scan.
+    public mutating func key(literal name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { utf8 in
+            assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+            bytes.append(contentsOf: utf8)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     /// Writes a string with JSON escaping: `"` `\`, `\n` `\r` `\t` `\b` `\f`
     /// in short form, other control characters as `\u00XX`; everything else,
     /// non-ASCII included, as its UTF-8 bytes.
@@ -103,6 +118,29 @@ public struct JSONWriter: Sendable {
         if quoted { bytes.append(UInt8(ascii: "\"")) }
         appendDecimalText(value, to: &bytes, keepPointZero: style == .expr)
         if quoted { bytes.append(UInt8(ascii: "\"")) }
+        needsComma = true
+    }
+
+    /// Writes `hundredths / 100` as ``double(_:style:)`` would, straight from
+    /// the integer: the digits, then up to two decimals without trailing zeros.
+    public mutating func hundredths(_ value: Int64) {
+        // Below 10^15 the decimal has at most 15 significant digits, so it is
+        // the shortest round-trip text of the double too; larger values take
+        // the double path.
+        guard value.magnitude < 1_000_000_000_000_000 else {
+            double(Double(value) / 100)
+            return
+        }
+        separate()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        appendDecimalText(magnitude / 100, to: &bytes, minimumDigits: 1)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") &+ UInt8(fraction / 10))
+            if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") &+ UInt8(fraction % 10)) }
+        }
         needsComma = true
     }
 
@@ -223,16 +261,40 @@ public struct JSONWriter: Sendable {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
+                // Most text needs no escaping: skip it eight bytes at a time.
+                if utf8.count - index >= 8,
+                    !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(index - 1)]))
                 appendEscape(byte)
-                runStart = index + 1
+                runStart = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\`; it
+    /// may say yes when none is (then each byte is checked), never no when
+    /// one is. Bit tricks from "Bit Twiddling Hacks" (`haszero`, `hasless`).
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word
+        let quoteBytes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashBytes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let quote = (quoteBytes &- ones) & ~quoteBytes
+        let backslash = (backslashBytes &- ones) & ~backslashBytes
+        return (control | quote | backslash) & highBits != 0
     }
 
     private mutating func appendEscape(_ byte: UInt8) {

@@ -6,33 +6,32 @@ extension Engine {
     func decideHandoff(
         lead: RecordValue, keyEvent: KeyEvent?, warnings: inout WarningList, recorder: ExplanationRecorder?
     ) -> HandoffResult {
-        let handoff = plan.ruleset.handoff
         var status = HandoffStatus.notReady
         var suppressedBy: String?
 
-        for rule in handoff.suppress {
-            let outcome = ConditionOutcome(evaluate(rule.when, in: decisionActivation, recorder: recorder))
-            warnings.addCondition(outcome, section: .suppress, rule: rule.id)
-            let why = recorder?.why(rule.when) ?? []
+        for box in plan.boxed.suppress {
+            let outcome = ConditionOutcome(evaluate(box.rule.when, in: decisionActivation, recorder: recorder))
+            warnings.addCondition(outcome, section: .suppress, rule: box.rule.id)
+            let why = recorder?.why(box.rule.when) ?? []
             switch outcome {
             case .notMatched:
-                recorder?.recordCondition(section: .suppress, rule: rule.id, outcome: outcome, why: why)
+                recorder?.recordCondition(section: .suppress, rule: box.rule.id, outcome: outcome, why: why)
                 continue
             case .matched:
-                recorder?.recordCondition(section: .suppress, rule: rule.id, outcome: outcome, why: why)
+                recorder?.recordCondition(section: .suppress, rule: box.rule.id, outcome: outcome, why: why)
             case .null, .failed:
                 // A consent check never lets a lead through because data was missing.
                 recorder?.recordCondition(
-                    section: .suppress, rule: rule.id, outcome: outcome, why: why,
+                    section: .suppress, rule: box.rule.id, outcome: outcome, why: why,
                     note: "suppresses: suppression fails closed")
             }
             status = .suppressed
-            suppressedBy = rule.id
+            suppressedBy = box.rule.id
             break
         }
 
         if status != .suppressed {
-            if let when = handoff.when {
+            if let when = plan.ruleset.handoff.when {
                 let outcome = ConditionOutcome(evaluate(when, in: decisionActivation, recorder: recorder))
                 warnings.addCondition(outcome, section: .handoff, rule: nil)
                 if outcome.isMatch { status = .handoff }
@@ -42,20 +41,20 @@ extension Engine {
                     section: .handoff, rule: nil, outcome: .notMatched, why: [],
                     note: "the ruleset has no handoff condition")
             }
-        } else if handoff.when != nil {
+        } else if plan.ruleset.handoff.when != nil {
             recorder?.recordRule(
                 section: .handoff, rule: nil, outcome: .notEvaluated, why: [],
                 note: "not evaluated: suppressed by \(suppressedBy ?? "")")
         }
 
         var context: [ContextValue] = []
-        context.reserveCapacity(handoff.context.count)
-        for field in handoff.context {
-            var value = evaluate(field.value, in: decisionActivation, recorder: nil)
+        context.reserveCapacity(plan.boxed.context.count)
+        for box in plan.boxed.context {
+            var value = evaluate(box.rule.value, in: decisionActivation, recorder: nil)
             if case .error(let error) = value {
                 warnings.add(
-                    .context, rule: field.name, code: WarningCode.evaluationError,
-                    message: "\(field.name): \(error.message); null")
+                    .context, rule: box.rule.name, code: WarningCode.evaluationError,
+                    message: "\(box.rule.name): \(error.message); null")
                 value = .null
             } else if let problem = value.outputProblem() {
                 let why =
@@ -65,11 +64,11 @@ extension Engine {
                         "the value is too large to write (more than \(Value.maximumOutputValues) values or \(JSONWriter.maximumValueBytes) bytes of text)"
                     }
                 warnings.add(
-                    .context, rule: field.name, code: WarningCode.evaluationError,
-                    message: "\(field.name): \(why); null")
+                    .context, rule: box.rule.name, code: WarningCode.evaluationError,
+                    message: "\(box.rule.name): \(why); null")
                 value = .null
             }
-            context.append(ContextValue(name: field.name, value: value))
+            context.append(ContextValue(name: box.rule.name, value: value))
         }
 
         var nextStep: String?
@@ -77,20 +76,20 @@ extension Engine {
             nextStep = chooseNextStep(warnings: &warnings, recorder: recorder)
         }
         return HandoffResult(
-            status: status, stage: status == .handoff ? handoff.stage : nil, suppressedBy: suppressedBy,
+            status: status, stage: status == .handoff ? plan.ruleset.handoff.stage : nil, suppressedBy: suppressedBy,
             nextStep: nextStep, lastKeyEvent: keyEvent, context: context)
     }
 
     /// The `say` of the first next step whose `when` holds.
     private func chooseNextStep(warnings: inout WarningList, recorder: ExplanationRecorder?) -> String? {
-        for step in plan.ruleset.handoff.nextSteps {
-            if let when = step.when {
-                let outcome = ConditionOutcome(evaluate(when, in: decisionActivation, recorder: recorder))
+        for box in plan.boxed.nextSteps {
+            if let when = box.when {
+                let outcome = ConditionOutcome(evaluate(when.expression, in: decisionActivation, recorder: recorder))
                 warnings.addCondition(outcome, section: .nextSteps, rule: nil)
-                recorder?.recordCondition(section: .nextSteps, rule: nil, outcome: outcome, why: recorder?.why(when) ?? [])
+                recorder?.recordCondition(section: .nextSteps, rule: nil, outcome: outcome, why: recorder?.why(when.expression) ?? [])
                 guard outcome.isMatch else { continue }
             }
-            let rendered = step.say.template.render(decisionActivation)
+            let rendered = box.rule.say.template.render(decisionActivation)
             warnings.addTemplateProblems(rendered.problems, section: .nextSteps, rule: nil, what: "say")
             return rendered.text
         }

@@ -11,22 +11,21 @@ extension Engine {
     /// Finds the first routing rule whose `when` is true and whose target
     /// resolves; `owner_from` that yields no owner id falls through.
     func matchRoutingRule(warnings: inout WarningList, recorder: ExplanationRecorder?) -> RoutingMatch {
-        let rules = plan.ruleset.routing.rules
-        for (index, rule) in rules.enumerated() {
+        for (index, box) in plan.boxed.routing.enumerated() {
             var outcome = ConditionOutcome.matched
             var why: [String] = []
-            if let when = rule.when {
-                outcome = ConditionOutcome(evaluate(when, in: decisionActivation, recorder: recorder))
-                warnings.addCondition(outcome, section: .routing, rule: rule.id)
-                if let recorder { why = recorder.why(when) }
+            if let when = box.when {
+                outcome = ConditionOutcome(evaluate(when.expression, in: decisionActivation, recorder: recorder))
+                warnings.addCondition(outcome, section: .routing, rule: box.rule.id)
+                if let recorder { why = recorder.why(when.expression) }
             }
             guard outcome.isMatch else {
-                recorder?.recordCondition(section: .routing, rule: rule.id, outcome: outcome, why: why)
+                recorder?.recordCondition(section: .routing, rule: box.rule.id, outcome: outcome, why: why)
                 continue
             }
             var target = index < plan.routingTargets.count ? plan.routingTargets[index] : nil
             var note: String?
-            if case .ownerFrom(let expression) = rule.assign {
+            if case .ownerFrom(let expression) = box.rule.assign {
                 let value = evaluate(expression, in: decisionActivation, recorder: recorder)
                 switch value {
                 case .string(let id):
@@ -43,34 +42,34 @@ extension Engine {
                         }
                         let problem = kind.map { "\"\(id)\" is \($0), not an owner" } ?? "\"\(id)\" is not a known owner"
                         warnings.add(
-                            .routing, rule: rule.id, code: WarningCode.unknownOwner,
+                            .routing, rule: box.rule.id, code: WarningCode.unknownOwner,
                             message: "owner_from: \(problem); rule skipped")
                         note = "owner_from \(expression.source) → \(problem); falls through"
                     }
                 case .error(let error):
                     warnings.add(
-                        .routing, rule: rule.id, code: WarningCode.evaluationError,
+                        .routing, rule: box.rule.id, code: WarningCode.evaluationError,
                         message: "owner_from: \(error.message); rule skipped")
                     note = "owner_from \(expression.source) failed: \(error.message); falls through"
                 case .null:
                     warnings.add(
-                        .routing, rule: rule.id, code: WarningCode.unknownOwner,
+                        .routing, rule: box.rule.id, code: WarningCode.unknownOwner,
                         message: "owner_from is null; rule skipped")
                     note = "owner_from \(expression.source) → null; falls through"
                 default:
                     warnings.add(
-                        .routing, rule: rule.id, code: WarningCode.unknownOwner,
+                        .routing, rule: box.rule.id, code: WarningCode.unknownOwner,
                         message: "owner_from did not give an owner id; rule skipped")
                     note = "owner_from \(expression.source) gave no owner id; falls through"
                 }
                 guard target != nil else {
-                    recorder?.recordRule(section: .routing, rule: rule.id, outcome: .matched, why: why, note: note)
+                    recorder?.recordRule(section: .routing, rule: box.rule.id, outcome: .matched, why: why, note: note)
                     continue
                 }
             }
-            recorder?.recordRule(section: .routing, rule: rule.id, outcome: .matched, why: why, note: note)
+            recorder?.recordRule(section: .routing, rule: box.rule.id, outcome: .matched, why: why, note: note)
             let reason = render(
-                rule.reason, in: decisionActivation, rule: rule.id, event: nil, warnings: &warnings, section: .routing)
+                box.rule.reason, in: decisionActivation, rule: box.rule.id, event: nil, warnings: &warnings, section: .routing)
             return RoutingMatch(ruleIndex: index, target: target ?? .queue(plan.fallbackQueue), reason: reason)
         }
         return RoutingMatch(ruleIndex: nil, target: .queue(plan.fallbackQueue), reason: nil)

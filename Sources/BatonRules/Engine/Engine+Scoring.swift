@@ -30,14 +30,15 @@ extension Engine {
         var total = ScorePoints(hundredths: 0)
         var keyEvent = KeyEventTracker()
 
-        for component in scoring.components {
+        for (componentIndex, component) in scoring.components.enumerated() {
+            let boxes = plan.boxed.scoring[componentIndex]
             var sum = 0.0
-            for rule in component.rules {
+            for rule in boxes.rules {
                 sum += scoreRule(
                     rule, component: component.name, contributions: &contributions, warnings: &warnings,
                     recorder: recorder)
             }
-            for rule in component.eventRules {
+            for rule in boxes.eventRules {
                 sum += scoreEventRule(
                     rule, component: component, events: events, now: now, contributions: &contributions,
                     keyEvent: &keyEvent, warnings: &warnings, recorder: recorder)
@@ -56,35 +57,35 @@ extension Engine {
 
     /// A rule of `rules:`; returns its unrounded points (0 when it does not apply).
     private func scoreRule(
-        _ rule: ScoringRule, component: String, contributions: inout [Contribution], warnings: inout WarningList,
+        _ box: RuleBox<ScoringRule>, component: String, contributions: inout [Contribution], warnings: inout WarningList,
         recorder: ExplanationRecorder?
     ) -> Double {
         var outcome = ConditionOutcome.matched
         var why: [String] = []
-        if let when = rule.when {
-            outcome = ConditionOutcome(evaluate(when, in: scoringActivation, recorder: recorder))
-            warnings.addCondition(outcome, section: .scoring, rule: rule.id)
-            if let recorder { why = recorder.why(when) }
+        if let when = box.when {
+            outcome = ConditionOutcome(evaluate(when.expression, in: scoringActivation, recorder: recorder))
+            warnings.addCondition(outcome, section: .scoring, rule: box.rule.id)
+            if let recorder { why = recorder.why(when.expression) }
         }
         guard outcome.isMatch else {
-            recorder?.recordScoring(component: component, rule: rule, event: nil, outcome: outcome, why: why, points: nil)
+            recorder?.recordScoring(component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: nil)
             return 0
         }
-        let points = self.points(of: rule, in: scoringActivation, event: nil, warnings: &warnings, recorder: recorder)
+        let points = self.points(of: box, in: scoringActivation, event: nil, warnings: &warnings, recorder: recorder)
         let display = points.flatMap { ScorePoints(rounding: $0) }
-        recorder?.recordScoring(component: component, rule: rule, event: nil, outcome: outcome, why: why, points: display)
+        recorder?.recordScoring(component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: display)
         guard let points else { return 0 }
         if let display, display.hundredths != 0 {
-            let reason = render(rule.reason, in: scoringActivation, rule: rule.id, event: nil, warnings: &warnings)
+            let reason = render(box.rule.reason, in: scoringActivation, rule: box.rule.id, event: nil, warnings: &warnings)
             contributions.append(
-                Contribution(component: component, rule: rule.id, points: display, event: nil, reason: reason))
+                Contribution(component: component, rule: box.rule.id, points: display, event: nil, reason: reason))
         }
         return points
     }
 
     /// A rule of `events:`, applied to every event; returns the unrounded sum.
     private func scoreEventRule(
-        _ rule: ScoringRule, component: ScoreComponent, events: [Value], now: Timestamp,
+        _ box: RuleBox<ScoringRule>, component: ScoreComponent, events: [Value], now: Timestamp,
         contributions: inout [Contribution], keyEvent: inout KeyEventTracker, warnings: inout WarningList,
         recorder: ExplanationRecorder?
     ) -> Double {
@@ -92,29 +93,29 @@ extension Engine {
         var matches: [Int] = []
         var whyByEvent: [Int: [String]] = [:]
         for (index, event) in events.enumerated() {
-            guard let when = rule.when else {
+            guard let when = box.when else {
                 matches.append(index)
                 continue
             }
             Engine.bind(event, to: plan.eventSlots.event, in: eventActivation)
-            let outcome = ConditionOutcome(evaluate(when, in: eventActivation, recorder: recorder))
-            warnings.addCondition(outcome, section: .scoring, rule: rule.id, event: index)
+            let outcome = ConditionOutcome(evaluate(when.expression, in: eventActivation, recorder: recorder))
+            warnings.addCondition(outcome, section: .scoring, rule: box.rule.id, event: index)
             if outcome.isMatch {
                 matches.append(index)
-                if let recorder { whyByEvent[index] = recorder.why(when) }
+                if let recorder { whyByEvent[index] = recorder.why(when.expression) }
             } else if let recorder {
                 recorder.recordScoring(
-                    component: component.name, rule: rule, event: index, outcome: outcome, why: recorder.why(when),
+                    component: component.name, rule: box.rule, event: index, outcome: outcome, why: recorder.why(when.expression),
                     points: nil)
             }
         }
         var kept = matches
-        if let limit = rule.limit, matches.count > max(limit, 0) {
+        if let limit = box.rule.limit, matches.count > max(limit, 0) {
             kept = mostRecent(matches, count: max(limit, 0), events: events)
             if let recorder {
                 for index in matches where !kept.contains(index) {
                     recorder.recordScoring(
-                        component: component.name, rule: rule, event: index, outcome: .matched,
+                        component: component.name, rule: box.rule, event: index, outcome: .matched,
                         why: whyByEvent[index] ?? [], points: nil,
                         note: "beyond limit \(limit): only the \(limit) most recent matching events count")
                 }
@@ -124,10 +125,10 @@ extension Engine {
         for index in kept {
             let event = events[index]
             Engine.bind(event, to: plan.eventSlots.event, in: eventActivation)
-            guard let raw = points(of: rule, in: eventActivation, event: index, warnings: &warnings, recorder: recorder)
+            guard let raw = points(of: box, in: eventActivation, event: index, warnings: &warnings, recorder: recorder)
             else {
                 recorder?.recordScoring(
-                    component: component.name, rule: rule, event: index, outcome: .matched,
+                    component: component.name, rule: box.rule, event: index, outcome: .matched,
                     why: whyByEvent[index] ?? [], points: nil)
                 continue
             }
@@ -135,25 +136,25 @@ extension Engine {
             let points = raw * factor
             let display = ScorePoints(rounding: points)
             recorder?.recordScoring(
-                component: component.name, rule: rule, event: index, outcome: .matched,
+                component: component.name, rule: box.rule, event: index, outcome: .matched,
                 why: whyByEvent[index] ?? [], points: display,
                 note: factor == 1 ? nil : "\(formatDecimal(raw)) × decay \(formatDecimal((factor * 10_000).rounded() / 10_000))")
             sum += points
             guard let display, display.hundredths != 0 else { continue }
-            let reason = render(rule.reason, in: eventActivation, rule: rule.id, event: index, warnings: &warnings)
+            let reason = render(box.rule.reason, in: eventActivation, rule: box.rule.id, event: index, warnings: &warnings)
             contributions.append(
-                Contribution(component: component.name, rule: rule.id, points: display, event: index, reason: reason))
-            if display.hundredths > 0 { keyEvent.offer(index: index, at: eventTime(event), rule: rule.id) }
+                Contribution(component: component.name, rule: box.rule.id, points: display, event: index, reason: reason))
+            if display.hundredths > 0 { keyEvent.offer(index: index, at: eventTime(event), rule: box.rule.id) }
         }
         return sum
     }
 
     /// The value of `points`; nil (and a warning) when it failed or is not a finite number.
     private func points(
-        of rule: ScoringRule, in activation: Activation, event: Int?, warnings: inout WarningList,
+        of box: RuleBox<ScoringRule>, in activation: Activation, event: Int?, warnings: inout WarningList,
         recorder: ExplanationRecorder?
     ) -> Double? {
-        switch rule.points {
+        switch box.rule.points {
         case .constant(let value):
             return value
         case .expression(let expression):
@@ -164,18 +165,18 @@ extension Engine {
                 return value
             case .double:
                 warnings.add(
-                    .scoring, rule: rule.id, event: event, code: WarningCode.invalidPoints,
+                    .scoring, rule: box.rule.id, event: event, code: WarningCode.invalidPoints,
                     message: "points is not a finite number")
             case .error(let error):
                 warnings.add(
-                    .scoring, rule: rule.id, event: event, code: WarningCode.evaluationError,
+                    .scoring, rule: box.rule.id, event: event, code: WarningCode.evaluationError,
                     message: "points: \(error.message)")
             case .null:
                 warnings.add(
-                    .scoring, rule: rule.id, event: event, code: WarningCode.invalidPoints, message: "points is null")
+                    .scoring, rule: box.rule.id, event: event, code: WarningCode.invalidPoints, message: "points is null")
             default:
                 warnings.add(
-                    .scoring, rule: rule.id, event: event, code: WarningCode.invalidPoints,
+                    .scoring, rule: box.rule.id, event: event, code: WarningCode.invalidPoints,
                     message: "points is not a number")
             }
             return nil

@@ -37,6 +37,8 @@ final class EnginePlan: Sendable {
     /// The rows of the account table, keyed by the match value.
     let accountRows: MapValue?
     let scoreShape: ScoreRecordShape
+    /// The rules of every lead's loops, boxed.
+    let boxed: BoxedRules
     /// Slots in the lead and event records.
     let leadIDSlot: Int?
     let leadEventsSlot: Int?
@@ -73,6 +75,7 @@ final class EnginePlan: Sendable {
             accountRows = nil
         }
         scoreShape = ScoreRecordShape(schema: ruleset.schema, components: ruleset.scoring.components.map(\.name))
+        boxed = BoxedRules(ruleset)
 
         let leadType = ruleset.schema["lead"]
         leadIDSlot = leadType?.slot(of: "id")

@@ -13,6 +13,14 @@ extension ScorePoints {
     /// `saturationHundredths` saturate there.
     public init?(rounding value: Double) {
         guard value.isFinite else { return nil }
+        // Whole and quarter points (`20`, `2.5`, `-0.25`), the common case:
+        // below 2^40 such a value's shortest decimal is exact with at most two
+        // places, so it needs no rounding and no text. `× 4` is exact.
+        let quarters = value * 4
+        if quarters.magnitude < 0x1p42, quarters == quarters.rounded(.towardZero) {
+            self.init(hundredths: Int64(quarters) * 25)
+            return
+        }
         guard let hundredths = ScorePoints.decimalHundredths(of: value) else {
             self.init(hundredths: value < 0 ? -Self.saturationHundredths : Self.saturationHundredths)
             return

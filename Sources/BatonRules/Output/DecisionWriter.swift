@@ -26,26 +26,26 @@ public enum DecisionWriter {
     /// Writes the members of a decision object without its braces, so that a
     /// caller can add members (an explanation) to the same object.
     public static func writeMembers(of decision: Decision, to writer: inout JSONWriter) {
-        writer.key("lead_id")
+        writer.key(literal: "lead_id")
         optionalString(decision.leadID, to: &writer)
-        writer.key("ruleset")
+        writer.key(literal: "ruleset")
         writer.beginObject()
-        writer.key("name")
+        writer.key(literal: "name")
         writer.string(decision.rulesetName)
-        writer.key("version")
+        writer.key(literal: "version")
         optionalString(decision.rulesetVersion, to: &writer)
-        writer.key("digest")
+        writer.key(literal: "digest")
         writer.string(decision.rulesetDigest)
         writer.endObject()
-        writer.key("evaluated_at")
+        writer.key(literal: "evaluated_at")
         writer.timestamp(decision.evaluatedAt)
-        writer.key("score")
+        writer.key(literal: "score")
         writeScore(decision.score, to: &writer)
-        writer.key("route")
+        writer.key(literal: "route")
         writeRoute(decision.route, to: &writer)
-        writer.key("handoff")
+        writer.key(literal: "handoff")
         writeHandoff(decision.handoff, to: &writer)
-        writer.key("warnings")
+        writer.key(literal: "warnings")
         writer.beginArray()
         for warning in decision.warnings { writeWarning(warning, to: &writer) }
         writer.endArray()
@@ -58,19 +58,19 @@ public enum DecisionWriter {
         leadID: String?, line: Int?, path: String?, message: String, to writer: inout JSONWriter
     ) {
         writer.beginObject()
-        writer.key("lead_id")
+        writer.key(literal: "lead_id")
         optionalString(leadID, to: &writer)
         if let line {
-            writer.key("line")
+            writer.key(literal: "line")
             writer.int(line)
         }
-        writer.key("error")
+        writer.key(literal: "error")
         writer.beginObject()
-        writer.key("code")
+        writer.key(literal: "code")
         writer.string("bad-input")
-        writer.key("path")
+        writer.key(literal: "path")
         optionalString(path, to: &writer)
-        writer.key("message")
+        writer.key(literal: "message")
         writer.string(message)
         writer.endObject()
         writer.endObject()
@@ -78,40 +78,38 @@ public enum DecisionWriter {
 
     /// Writes a score amount as a plain decimal (`45`, `92.5`, `-0.25`).
     public static func writePoints(_ points: ScorePoints, to writer: inout JSONWriter) {
-        // hundredths / 100 is the double nearest the decimal, whose shortest
-        // representation is that decimal again.
-        writer.double(points.doubleValue)
+        writer.hundredths(points.hundredths)
     }
 
     private static func writeScore(_ score: ScoreResult, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("total")
+        writer.key(literal: "total")
         writePoints(score.total, to: &writer)
-        writer.key("grade")
+        writer.key(literal: "grade")
         optionalString(score.grade, to: &writer)
-        writer.key("components")
+        writer.key(literal: "components")
         writer.beginObject()
         for component in score.components {
             writer.key(component.name)
             writePoints(component.points, to: &writer)
         }
         writer.endObject()
-        writer.key("contributions")
+        writer.key(literal: "contributions")
         writer.beginArray()
         for contribution in score.contributions {
             writer.beginObject()
-            writer.key("component")
+            writer.key(literal: "component")
             writer.string(contribution.component)
-            writer.key("rule")
+            writer.key(literal: "rule")
             writer.string(contribution.rule)
-            writer.key("points")
+            writer.key(literal: "points")
             writePoints(contribution.points, to: &writer)
             if let event = contribution.event {
-                writer.key("event")
+                writer.key(literal: "event")
                 writer.int(event)
             }
             if let reason = contribution.reason {
-                writer.key("reason")
+                writer.key(literal: "reason")
                 writer.string(reason)
             }
             writer.endObject()
@@ -122,26 +120,26 @@ public enum DecisionWriter {
 
     private static func writeRoute(_ route: RouteResult, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("assignee")
+        writer.key(literal: "assignee")
         writer.beginObject()
-        writer.key("kind")
+        writer.key(literal: "kind")
         writer.string(route.assignee.kind.rawValue)
-        writer.key("id")
+        writer.key(literal: "id")
         writer.string(route.assignee.id)
         if let name = route.assignee.name {
-            writer.key("name")
+            writer.key(literal: "name")
             writer.string(name)
         }
         if let email = route.assignee.email {
-            writer.key("email")
+            writer.key(literal: "email")
             writer.string(email)
         }
         writer.endObject()
-        writer.key("rule")
+        writer.key(literal: "rule")
         optionalString(route.rule, to: &writer)
-        writer.key("reason")
+        writer.key(literal: "reason")
         optionalString(route.reason, to: &writer)
-        writer.key("path")
+        writer.key(literal: "path")
         writer.beginArray()
         for step in route.path { writeStep(step, to: &writer) }
         writer.endArray()
@@ -151,32 +149,32 @@ public enum DecisionWriter {
     /// Writes one route path entry.
     static func writeStep(_ step: RouteStep, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("kind")
+        writer.key(literal: "kind")
         writer.string(step.kind.rawValue)
-        writer.key("id")
+        writer.key(literal: "id")
         writer.string(step.id)
         if let skipped = step.skipped {
-            writer.key("skipped")
+            writer.key(literal: "skipped")
             writer.string(skipped.rawValue)
         }
         if let untilDay = step.untilDay {
-            writer.key("until")
+            writer.key(literal: "until")
             writer.string(dateText(day: untilDay))
         }
         if let picked = step.picked {
-            writer.key("picked")
+            writer.key(literal: "picked")
             writer.string(picked)
         }
         if let strategy = step.strategy {
-            writer.key("strategy")
+            writer.key(literal: "strategy")
             writer.string(strategy.rawValue)
         }
         if let configured = step.configured {
-            writer.key("configured")
+            writer.key(literal: "configured")
             writer.string(configured.rawValue)
         }
         if step.isFallback {
-            writer.key("fallback")
+            writer.key(literal: "fallback")
             writer.bool(true)
         }
         writer.endObject()
@@ -184,30 +182,30 @@ public enum DecisionWriter {
 
     private static func writeHandoff(_ handoff: HandoffResult, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
+        writer.key(literal: "status")
         writer.string(handoff.status.rawValue)
-        writer.key("stage")
+        writer.key(literal: "stage")
         optionalString(handoff.stage, to: &writer)
-        writer.key("suppressed_by")
+        writer.key(literal: "suppressed_by")
         optionalString(handoff.suppressedBy, to: &writer)
-        writer.key("next_step")
+        writer.key(literal: "next_step")
         optionalString(handoff.nextStep, to: &writer)
-        writer.key("last_key_event")
+        writer.key(literal: "last_key_event")
         if let event = handoff.lastKeyEvent {
             writer.beginObject()
-            writer.key("index")
+            writer.key(literal: "index")
             writer.int(event.index)
-            writer.key("type")
+            writer.key(literal: "type")
             optionalString(event.type, to: &writer)
-            writer.key("at")
+            writer.key(literal: "at")
             if let at = event.at { writer.timestamp(at) } else { writer.null() }
-            writer.key("rule")
+            writer.key(literal: "rule")
             writer.string(event.rule)
             writer.endObject()
         } else {
             writer.null()
         }
-        writer.key("context")
+        writer.key(literal: "context")
         writer.beginObject()
         for field in handoff.context {
             writer.key(field.name)
@@ -226,19 +224,19 @@ public enum DecisionWriter {
 
     private static func writeWarning(_ warning: DecisionWarning, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("section")
+        writer.key(literal: "section")
         writer.string(warning.section.rawValue)
-        writer.key("rule")
+        writer.key(literal: "rule")
         optionalString(warning.rule, to: &writer)
         if let events = warning.events {
-            writer.key("events")
+            writer.key(literal: "events")
             writer.beginArray()
             for event in events { writer.int(event) }
             writer.endArray()
         }
-        writer.key("code")
+        writer.key(literal: "code")
         writer.string(warning.code)
-        writer.key("message")
+        writer.key(literal: "message")
         writer.string(warning.message)
         writer.endObject()
     }
