@@ -65,7 +65,9 @@ struct ExpressionBenchmark {
             // Lent in place, not copied (retained) out of the array.
             leads.withUnsafeBufferPointer { leads in
                 for lead in leads.baseAddress!..<leads.baseAddress! + leads.count {
-                    if case .bool(true) = program.evaluate(activation, bindingValueAt: lead, toSlot: slot) { sink &+= 1 }
+                    if case .bool(true) = program.evaluate(activation, bindingValueAt: lead, toSlot: slot) {
+                        sink &+= 1
+                    }
                 }
             }
         }
@@ -109,7 +111,9 @@ struct ExpressionBenchmark {
     /// E7x20: the 20 conditions compiled separately, evaluated one after
     /// another, points summed here; checked against E7's reference.
     private func twentyRules(points: [Int64]) throws -> Figure {
-        let programs = try workload.rules.enumerated().map { try compile($0.element.condition, id: "rule \($0.offset + 1)") }
+        let programs = try workload.rules.enumerated().map {
+            try compile($0.element.condition, id: "rule \($0.offset + 1)")
+        }
         let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
         let slot = environment.slot(of: "lead")!
         let leads = workload.leads.map { Value.record($0) }
@@ -127,7 +131,8 @@ struct ExpressionBenchmark {
                 for index in leads.indices {
                     let got = score(leads.baseAddress! + index)
                     guard sameResult(.int(got), expected[index]) else {
-                        throw Workload.Failure(description: "E7x20 on lead \(index): got \(got), expected \(expected[index])")
+                        throw Workload.Failure(
+                            description: "E7x20 on lead \(index): got \(got), expected \(expected[index])")
                     }
                 }
             }

@@ -44,11 +44,14 @@ enum TextBytes {
         bytes.allSatisfy { $0 < 0x80 }
     }
 
-    private static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, lowering: Bool)
+    private static func find(
+        _ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, lowering: Bool
+    )
         -> Bool
     {
         guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where matches(needle, in: haystack, at: start, lowering: lowering) {
+        for start in 0...(haystack.count - needle.count)
+        where matches(needle, in: haystack, at: start, lowering: lowering) {
             return true
         }
         return false

@@ -59,15 +59,23 @@ import Testing
     }
 
     @Test func evalReadsTheLeadFromStdin() throws {
-        let lead = try String(contentsOf: BatonProcess.packageRoot.appendingPathComponent("Rules/example/leads/smb-demo-request.json"), encoding: .utf8)
+        let lead = try String(
+            contentsOf: BatonProcess.packageRoot.appendingPathComponent("Rules/example/leads/smb-demo-request.json"),
+            encoding: .utf8)
         let result = try BatonProcess.run(["eval", "--rules", "Rules/example", "--now", Self.now, "-"], stdin: lead)
         #expect(result.status == 0)
         #expect(result.stdout.contains(#""status":"handoff""#))
     }
 
     @Test(arguments: [
-        (#"{"id": "L-9", "employees": "many"}"#, #"{"lead_id":"L-9","error":{"code":"bad-input","path":"lead.employees","message":"lead.employees: expected int, got string \"many\""}}"#),
-        (#"{"employees": 5}"#, #"{"lead_id":null,"error":{"code":"bad-input","path":"lead.id","message":"lead.id: required field is missing"}}"#),
+        (
+            #"{"id": "L-9", "employees": "many"}"#,
+            #"{"lead_id":"L-9","error":{"code":"bad-input","path":"lead.employees","message":"lead.employees: expected int, got string \"many\""}}"#
+        ),
+        (
+            #"{"employees": 5}"#,
+            #"{"lead_id":null,"error":{"code":"bad-input","path":"lead.id","message":"lead.id: required field is missing"}}"#
+        ),
         ("[1, 2]", #"{"lead_id":null,"error":{"code":"bad-input","path":"lead","#),
     ])
     func badLeadIsAnErrorObjectAndExitOne(lead: String, expected: String) throws {
@@ -99,9 +107,10 @@ import Testing
     }
 
     @Test func unloadableRulesExitTwoAndMissingRulesExit64() throws {
-        let broken = try BatonProcess.run([
-            "eval", "--rules", "Tests/BatonCLITests/Fixtures/typo-rules", "--now", Self.now, "-",
-        ], stdin: "{}")
+        let broken = try BatonProcess.run(
+            [
+                "eval", "--rules", "Tests/BatonCLITests/Fixtures/typo-rules", "--now", Self.now, "-",
+            ], stdin: "{}")
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("unknown field 'employes'"))
         let missing = try BatonProcess.run(["eval", "--now", Self.now, "-"], stdin: "{}")

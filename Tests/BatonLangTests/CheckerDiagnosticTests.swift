@@ -11,12 +11,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("lead.employes >= 1000", "5-13 error unknown-field: unknown field 'employes' on lead; did you mean 'employees'?"),
+        (
+            "lead.employes >= 1000",
+            "5-13 error unknown-field: unknown field 'employes' on lead; did you mean 'employees'?"
+        ),
         ("lead.zzz", "5-8 error unknown-field: unknown field 'zzz' on lead"),
         ("has(lead.contry)", "9-15 error unknown-field: unknown field 'contry' on lead; did you mean 'country'?"),
         ("leed.country", "0-4 error unknown-variable: unknown variable 'leed'; did you mean 'lead'?"),
         ("lowr(lead.country)", "0-4 error unknown-function: unknown function 'lowr'; did you mean 'lower'?"),
-        ("lead.country.startswith(\"U\")", "13-23 error unknown-function: unknown function 'startswith'; did you mean 'startsWith'?"),
+        (
+            "lead.country.startswith(\"U\")",
+            "13-23 error unknown-function: unknown function 'startswith'; did you mean 'startsWith'?"
+        ),
         ("\"a\" + 1", "0-7 error type-mismatch: cannot apply '+' to string and int"),
         ("lead.country - 1", "0-16 error type-mismatch: cannot apply '-' to string and int"),
         ("lead.employees % 2.0", "0-20 error type-mismatch: cannot apply '%' to int and double"),
@@ -26,25 +32,64 @@ import Testing
         ("lead.country", "0-12 error type-mismatch: expected a number (int or double), got string"),
         ("lead.employees ? 1 : 2", "0-14 error non-bool-condition: the condition of '? :' must be bool, got int"),
         ("lead.employees && lead.active", "0-14 error type-mismatch: an operand of '&&' must be bool, got int"),
-        ("lead.employees > 10 || true", "23-27 warning constant-condition: this condition is always true: an operand of '||' is the literal true"),
-        ("true or lead.active", "0-4 warning constant-condition: this condition is always true: an operand of '||' is the literal true"),
-        ("false && lead.active", "0-5 warning constant-condition: this condition is always false: an operand of '&&' is the literal false"),
-        ("lead.active and false", "16-21 warning constant-condition: this condition is always false: an operand of '&&' is the literal false"),
-        ("lead.active && true", "15-19 warning constant-condition: the literal true has no effect as an operand of '&&'"),
-        ("lead.active || false", "15-20 warning constant-condition: the literal false has no effect as an operand of '||'"),
+        (
+            "lead.employees > 10 || true",
+            "23-27 warning constant-condition: this condition is always true: an operand of '||' is the literal true"
+        ),
+        (
+            "true or lead.active",
+            "0-4 warning constant-condition: this condition is always true: an operand of '||' is the literal true"
+        ),
+        (
+            "false && lead.active",
+            "0-5 warning constant-condition: this condition is always false: an operand of '&&' is the literal false"
+        ),
+        (
+            "lead.active and false",
+            "16-21 warning constant-condition: this condition is always false: an operand of '&&' is the literal false"
+        ),
+        (
+            "lead.active && true",
+            "15-19 warning constant-condition: the literal true has no effect as an operand of '&&'"
+        ),
+        (
+            "lead.active || false",
+            "15-20 warning constant-condition: the literal false has no effect as an operand of '||'"
+        ),
         ("!lead.country", "1-13 error type-mismatch: the operand of '!' must be bool, got string"),
-        ("lead.country.matches(\"a(b\")", "21-26 error invalid-regex: invalid regular expression: missing closing ')' at offset 1 of the pattern"),
-        ("lead.events.all(lead, true)", "16-20 error shadowed-variable: 'lead' is already a name in scope; choose another name for the variable of 'all'"),
-        ("lead.tags.all(t, lead.tags.exists(t, true))", "34-35 error shadowed-variable: 't' is already a name in scope; choose another name for the variable of 'exists'"),
+        (
+            "lead.country.matches(\"a(b\")",
+            "21-26 error invalid-regex: invalid regular expression: missing closing ')' at offset 1 of the pattern"
+        ),
+        (
+            "lead.events.all(lead, true)",
+            "16-20 error shadowed-variable: 'lead' is already a name in scope; choose another name for the variable of 'all'"
+        ),
+        (
+            "lead.tags.all(t, lead.tags.exists(t, true))",
+            "34-35 error shadowed-variable: 't' is already a name in scope; choose another name for the variable of 'exists'"
+        ),
         ("{1: \"a\"}", "1-2 error map-key-not-string: map keys must be strings, got int"),
         ("lead.tags.all(1, true)", "14-15 error invalid-macro: the first argument of 'all' must be a variable name"),
-        ("lead.tags.all(t)", "0-16 error invalid-macro: 'all' takes 2 arguments (a variable name, then expressions), got 1"),
+        (
+            "lead.tags.all(t)",
+            "0-16 error invalid-macro: 'all' takes 2 arguments (a variable name, then expressions), got 1"
+        ),
         ("all(lead.tags, t, true)", "0-3 error invalid-macro: 'all' is a macro: write it as list.all(x, ...)"),
         ("has(lead)", "0-9 error invalid-macro: has() needs one field selection, like has(lead.phone)"),
-        ("lead.country.contains()", "0-23 error wrong-argument-count: wrong number of arguments to 'contains': expected 1, got 0"),
+        (
+            "lead.country.contains()",
+            "0-23 error wrong-argument-count: wrong number of arguments to 'contains': expected 1, got 0"
+        ),
         ("size()", "0-6 error wrong-argument-count: wrong number of arguments to 'size': expected 1, got 0"),
-        ("lead.employees.lower()", "0-22 error wrong-argument-type: wrong argument type for 'lower': got (int), expected (string)"),
-        ("min(lead.country, 1)", "0-20 error wrong-argument-type: wrong argument type for 'min': got (string, int), expected (int or double, int or double, ...)"),
+        (
+            "lead.employees.lower()",
+            "0-22 error wrong-argument-type: wrong argument type for 'lower': got (int), expected (string)"
+        ),
+        (
+            "min(lead.country, 1)",
+            "0-20 error wrong-argument-type: wrong argument type for 'min': got (string, int), expected (int or double, int or double, ...)"
+        ),
         ("lead.employees.all(x, true)", "0-14 error type-mismatch: 'all' ranges over a list or map, got int"),
         ("lead.tags[\"a\"]", "10-13 error type-mismatch: a list index must be an int, got string"),
         ("lead.employees.x", "15-16 error type-mismatch: int has no fields; cannot select 'x'"),

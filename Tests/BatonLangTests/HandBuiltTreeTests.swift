@@ -17,7 +17,8 @@ import Testing
         // lead.employees >= 1000
         let source = "lead.employees >= 1000"
         let select = node(
-            .select(operand: node(.identifier("lead"), 0, 4), field: "employees", optional: false, fieldSpan: Span(5, 14)),
+            .select(
+                operand: node(.identifier("lead"), 0, 4), field: "employees", optional: false, fieldSpan: Span(5, 14)),
             0, 14)
         let tree = node(.binary(.greaterOrEqual, select, node(.literal(.int(1000)), 18, 22)), 0, 22)
         let compilation = Self.environment.compile(parsed: tree, source: source, expecting: .condition)
@@ -38,7 +39,8 @@ import Testing
     @Test func unknownFieldSuggests() {
         let source = "lead.employes"
         let tree = node(
-            .select(operand: node(.identifier("lead"), 0, 4), field: "employes", optional: false, fieldSpan: Span(5, 13)),
+            .select(
+                operand: node(.identifier("lead"), 0, 4), field: "employes", optional: false, fieldSpan: Span(5, 13)),
             0, 13)
         let compilation = Self.environment.compile(parsed: tree, source: source)
         #expect(compilation.program == nil)

@@ -20,12 +20,16 @@ import Testing
 
     @Test func deepNestingInAnUndeclaredField() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        #expect(message(Array(#"{"id": "L", "junk": \#(deep)}"#.utf8)) == "lead.junk: nesting deeper than 64 levels at line 1, column 84")
+        #expect(
+            message(Array(#"{"id": "L", "junk": \#(deep)}"#.utf8))
+                == "lead.junk: nesting deeper than 64 levels at line 1, column 84")
     }
 
     @Test func deepNestingInADynField() {
         let deep = String(repeating: "{\"a\":", count: 100) + "1" + String(repeating: "}", count: 100)
-        #expect(message(Array(#"{"id": "L", "extra": \#(deep)}"#.utf8))?.hasPrefix("lead.extra: nesting deeper than 64 levels") == true)
+        #expect(
+            message(Array(#"{"id": "L", "extra": \#(deep)}"#.utf8))?.hasPrefix(
+                "lead.extra: nesting deeper than 64 levels") == true)
     }
 
     @Test func nestingLimitCountsTheRecord() {
@@ -41,7 +45,9 @@ import Testing
         #expect(limits.maxDepth == 256)
         let decoder = TypedJSONDecoder(schema: testLeadSchema, root: "lead", limits: limits)
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-        #expect(message(Array(#"{"id": "L", "extra": \#(deep)}"#.utf8), decoder: decoder)?.hasPrefix("lead.extra: nesting deeper than 256 levels") == true)
+        #expect(
+            message(Array(#"{"id": "L", "extra": \#(deep)}"#.utf8), decoder: decoder)?.hasPrefix(
+                "lead.extra: nesting deeper than 256 levels") == true)
         #expect(throws: JSONReadError.self) { try decodeDynamicJSON(Array(deep.utf8), limits: limits) }
     }
 
@@ -49,17 +55,27 @@ import Testing
         let oneMiB = String(repeating: "x", count: 1 << 20)
         #expect(message(Array(#"{"id": "L", "email": "\#(oneMiB)"}"#.utf8)) == nil)
         let tooLong = oneMiB + "y"
-        #expect(message(Array(#"{"id": "L", "email": "\#(tooLong)"}"#.utf8)) == "lead.email: string longer than 1048576 bytes at line 1, column 22")
-        #expect(message(Array(#"{"id": "L", "skipped": "\#(tooLong)"}"#.utf8)) == "lead.skipped: string longer than 1048576 bytes at line 1, column 24")
+        #expect(
+            message(Array(#"{"id": "L", "email": "\#(tooLong)"}"#.utf8))
+                == "lead.email: string longer than 1048576 bytes at line 1, column 22")
+        #expect(
+            message(Array(#"{"id": "L", "skipped": "\#(tooLong)"}"#.utf8))
+                == "lead.skipped: string longer than 1048576 bytes at line 1, column 24")
         let escaped = String(repeating: "\\n", count: (1 << 20) + 1)
-        #expect(message(Array(#"{"id": "L", "email": "\#(escaped)"}"#.utf8)) == "lead.email: string longer than 1048576 bytes at line 1, column 22")
+        #expect(
+            message(Array(#"{"id": "L", "email": "\#(escaped)"}"#.utf8))
+                == "lead.email: string longer than 1048576 bytes at line 1, column 22")
         let longKey = String(repeating: "k", count: (1 << 20) + 1)
-        #expect(message(Array(#"{"id": "L", "\#(longKey)": 1}"#.utf8)) == "lead: string longer than 1048576 bytes at line 1, column 13")
+        #expect(
+            message(Array(#"{"id": "L", "\#(longKey)": 1}"#.utf8))
+                == "lead: string longer than 1048576 bytes at line 1, column 13")
     }
 
     @Test func longMessagesAreCut() {
         let long = String(repeating: "é", count: 5000)
-        #expect(message(Array(#"{"id": "L", "employees": "\#(long)"}"#.utf8)) == #"lead.employees: expected int, got string ""# + String(repeating: "é", count: 100) + #"…""#)
+        #expect(
+            message(Array(#"{"id": "L", "employees": "\#(long)"}"#.utf8))
+                == #"lead.employees: expected int, got string ""# + String(repeating: "é", count: 100) + #"…""#)
     }
 
     @Test func hundredThousandEvents() throws {
@@ -71,18 +87,23 @@ import Testing
         }
         #expect(list.count == 100_000)
         let tooMany = events + "," + event(0)
-        #expect(message(Array(#"{"id": "L", "events": [\#(tooMany)]}"#.utf8)) == "lead.events: list longer than 100000 elements")
+        #expect(
+            message(Array(#"{"id": "L", "events": [\#(tooMany)]}"#.utf8))
+                == "lead.events: list longer than 100000 elements")
     }
 
     @Test func manyUndeclaredKeys() {
         let keys = (0..<50_000).map { #""k\#($0)": \#($0)"# }.joined(separator: ",")
         #expect(message(Array(#"{"id": "L", \#(keys)}"#.utf8)) == nil)
-        #expect(message(Array(#"{"id": "L", \#(keys), "k49999": 0}"#.utf8))?.hasPrefix("lead.k49999: duplicate key at line 1") == true)
+        #expect(
+            message(Array(#"{"id": "L", \#(keys), "k49999": 0}"#.utf8))?.hasPrefix(
+                "lead.k49999: duplicate key at line 1") == true)
     }
 
     @Test func truncatedLeadsNeverCrash() {
         let text = Array(
-            #"{"id": "L-1", "employees": 2.5e2, "created_at": "2026-11-20T10:00:00+01:00", "events": [\#(event(1)), \#(event(2))], "attributes": {"a": 1}, "extra": [1, "\u00e9"], "tags": ["x"]}"#.utf8)
+            #"{"id": "L-1", "employees": 2.5e2, "created_at": "2026-11-20T10:00:00+01:00", "events": [\#(event(1)), \#(event(2))], "attributes": {"a": 1}, "extra": [1, "\u00e9"], "tags": ["x"]}"#
+                .utf8)
         #expect(message(text) == nil)
         for end in 0..<text.count {
             #expect(message(Array(text[0..<end])) != nil)
@@ -94,7 +115,8 @@ import Testing
     /// mark right after the dot; as Swift characters, `.` and the mark
     /// are one, so paths are compared as bytes.
     @Test func aKeyBeginningWithACombiningMarkIsNamedAsWritten() {
-        let bytes = Array(#"{"id": "L", ""#.utf8) + [0xD6, 0xA0] + Array(#"k": ""#.utf8) + [0xDE, 0xDE] + Array(#""}"#.utf8)
+        let bytes =
+            Array(#"{"id": "L", ""#.utf8) + [0xD6, 0xA0] + Array(#"k": ""#.utf8) + [0xDE, 0xDE] + Array(#""}"#.utf8)
         guard case .failure(let error) = decoder.decode(bytes) else {
             Issue.record("invalid UTF-8 was accepted")
             return

@@ -4,18 +4,22 @@ import Testing
 
 /// The lead schema of rules.md, plus fields of the remaining kinds.
 let testLeadSchema = Schema([
-    RecordType(name: "lead", fields: [
-        .init(name: "id", type: .string, required: true), .init(name: "email", type: .string),
-        .init(name: "employees", type: .int), .init(name: "annual_revenue", type: .double),
-        .init(name: "unsubscribed", type: .bool), .init(name: "created_at", type: .timestamp),
-        .init(name: "events", type: .list(.record("event"))), .init(name: "attributes", type: .map(.int)),
-        .init(name: "tags", type: .list(.string)), .init(name: "response_time", type: .duration),
-        .init(name: "extra", type: .dyn), .init(name: "owner", type: .record("account")),
-    ]),
-    RecordType(name: "event", fields: [
-        .init(name: "type", type: .string, required: true), .init(name: "at", type: .timestamp, required: true),
-        .init(name: "url", type: .string), .init(name: "form", type: .string),
-    ]),
+    RecordType(
+        name: "lead",
+        fields: [
+            .init(name: "id", type: .string, required: true), .init(name: "email", type: .string),
+            .init(name: "employees", type: .int), .init(name: "annual_revenue", type: .double),
+            .init(name: "unsubscribed", type: .bool), .init(name: "created_at", type: .timestamp),
+            .init(name: "events", type: .list(.record("event"))), .init(name: "attributes", type: .map(.int)),
+            .init(name: "tags", type: .list(.string)), .init(name: "response_time", type: .duration),
+            .init(name: "extra", type: .dyn), .init(name: "owner", type: .record("account")),
+        ]),
+    RecordType(
+        name: "event",
+        fields: [
+            .init(name: "type", type: .string, required: true), .init(name: "at", type: .timestamp, required: true),
+            .init(name: "url", type: .string), .init(name: "form", type: .string),
+        ]),
     RecordType(name: "account", fields: [.init(name: "domain", type: .string, required: true)]),
 ])
 
@@ -65,7 +69,8 @@ let testLeadSchema = Schema([
         (#"{"id": "L", "employees": 2.5e2}"#, .int(250)), (#"{"id": "L", "employees": -0.0}"#, .int(0)),
         (#"{"id": "L", "employees": 9223372036854775807}"#, .int(.max)),
         (#"{"id": "L", "employees": -9.223372036854775808e18}"#, .int(.min)),
-        (#"{"id": "L", "annual_revenue": 250}"#, .double(250)), (#"{"id": "L", "annual_revenue": 1e300}"#, .double(1e300)),
+        (#"{"id": "L", "annual_revenue": 250}"#, .double(250)),
+        (#"{"id": "L", "annual_revenue": 1e300}"#, .double(1e300)),
         (#"{"id": "L", "annual_revenue": 99999999999999999999}"#, .double(1e20)),
     ])
     func numbers(text: String, expected: Value) throws {
@@ -82,27 +87,60 @@ let testLeadSchema = Schema([
     @Test(arguments: [
         (#"{"id": "L", "employees": "many"}"#, "lead.employees", #"lead.employees: expected int, got string "many""#),
         (#"{"id": "L", "employees": 2.5}"#, "lead.employees", "lead.employees: expected int, got number 2.5"),
-        (#"{"id": "L", "employees": 9223372036854775808}"#, "lead.employees", "lead.employees: expected int, got number 9223372036854775808"),
+        (
+            #"{"id": "L", "employees": 9223372036854775808}"#, "lead.employees",
+            "lead.employees: expected int, got number 9223372036854775808"
+        ),
         (#"{"id": "L", "employees": 1e19}"#, "lead.employees", "lead.employees: expected int, got number 1e19"),
         (#"{"id": "L", "employees": true}"#, "lead.employees", "lead.employees: expected int, got bool true"),
         (#"{"id": "L", "employees": [1]}"#, "lead.employees", "lead.employees: expected int, got array"),
-        (#"{"id": "L", "annual_revenue": "1M"}"#, "lead.annual_revenue", #"lead.annual_revenue: expected double, got string "1M""#),
+        (
+            #"{"id": "L", "annual_revenue": "1M"}"#, "lead.annual_revenue",
+            #"lead.annual_revenue: expected double, got string "1M""#
+        ),
         (#"{"id": "L", "unsubscribed": 0}"#, "lead.unsubscribed", "lead.unsubscribed: expected bool, got number 0"),
         (#"{"id": 1001}"#, "lead.id", "lead.id: expected string, got number 1001"),
         (#"{"email": "a@b.c"}"#, "lead.id", "lead.id: required field is missing"),
         (#"{"id": null}"#, "lead.id", "lead.id: required field is missing"),
-        (#"{"id": "L", "created_at": "2026-11-20T10:00:00"}"#, "lead.created_at", #"lead.created_at: timestamp without an offset: "2026-11-20T10:00:00""#),
-        (#"{"id": "L", "created_at": "2026-02-30T10:00:00Z"}"#, "lead.created_at", #"lead.created_at: day out of range for the month: "2026-02-30T10:00:00Z""#),
-        (#"{"id": "L", "created_at": "yesterday"}"#, "lead.created_at", #"lead.created_at: not an RFC 3339 timestamp: "yesterday""#),
-        (#"{"id": "L", "created_at": 1732000000}"#, "lead.created_at", "lead.created_at: expected timestamp, got number 1732000000"),
-        (#"{"id": "L", "response_time": "soon"}"#, "lead.response_time", #"lead.response_time: not a duration: "soon""#),
-        (#"{"id": "L", "events": [{"type": "visit", "at": "2026-11-24T09:12:00Z"}, {"type": "visit"}]}"#, "lead.events[1].at", "lead.events[1].at: required field is missing"),
-        (#"{"id": "L", "events": [{"type": "v", "at": "2026-11-24T09:12:00Z"}, {"type": "v", "at": "x"}]}"#, "lead.events[1].at", #"lead.events[1].at: not an RFC 3339 timestamp: "x""#),
+        (
+            #"{"id": "L", "created_at": "2026-11-20T10:00:00"}"#, "lead.created_at",
+            #"lead.created_at: timestamp without an offset: "2026-11-20T10:00:00""#
+        ),
+        (
+            #"{"id": "L", "created_at": "2026-02-30T10:00:00Z"}"#, "lead.created_at",
+            #"lead.created_at: day out of range for the month: "2026-02-30T10:00:00Z""#
+        ),
+        (
+            #"{"id": "L", "created_at": "yesterday"}"#, "lead.created_at",
+            #"lead.created_at: not an RFC 3339 timestamp: "yesterday""#
+        ),
+        (
+            #"{"id": "L", "created_at": 1732000000}"#, "lead.created_at",
+            "lead.created_at: expected timestamp, got number 1732000000"
+        ),
+        (
+            #"{"id": "L", "response_time": "soon"}"#, "lead.response_time",
+            #"lead.response_time: not a duration: "soon""#
+        ),
+        (
+            #"{"id": "L", "events": [{"type": "visit", "at": "2026-11-24T09:12:00Z"}, {"type": "visit"}]}"#,
+            "lead.events[1].at", "lead.events[1].at: required field is missing"
+        ),
+        (
+            #"{"id": "L", "events": [{"type": "v", "at": "2026-11-24T09:12:00Z"}, {"type": "v", "at": "x"}]}"#,
+            "lead.events[1].at", #"lead.events[1].at: not an RFC 3339 timestamp: "x""#
+        ),
         (#"{"id": "L", "events": [null]}"#, "lead.events[0]", "lead.events[0]: expected event, got null"),
         (#"{"id": "L", "events": {"type": "v"}}"#, "lead.events", "lead.events: expected list<event>, got object"),
         (#"{"id": "L", "events": ["v"]}"#, "lead.events[0]", #"lead.events[0]: expected event, got string "v""#),
-        (#"{"id": "L", "attributes": {"visits": "3"}}"#, #"lead.attributes["visits"]"#, #"lead.attributes["visits"]: expected int, got string "3""#),
-        (#"{"id": "L", "attributes": [1]}"#, "lead.attributes", "lead.attributes: expected map<string, int>, got array"),
+        (
+            #"{"id": "L", "attributes": {"visits": "3"}}"#, #"lead.attributes["visits"]"#,
+            #"lead.attributes["visits"]: expected int, got string "3""#
+        ),
+        (
+            #"{"id": "L", "attributes": [1]}"#, "lead.attributes",
+            "lead.attributes: expected map<string, int>, got array"
+        ),
         (#"{"id": "L", "owner": {}}"#, "lead.owner.domain", "lead.owner.domain: required field is missing"),
         (#"{"id": "L", "tags": ["a", 1]}"#, "lead.tags[1]", "lead.tags[1]: expected string, got number 1"),
         ("[1, 2]", "lead", "lead: expected object, got array"),
@@ -112,14 +150,32 @@ let testLeadSchema = Schema([
         (#"{"id": "L", "email": "a", "email": "b"}"#, "lead.email", "lead.email: duplicate key at line 1, column 27"),
         (#"{"id": "L", "x": 1, "y": 2, "x": 3}"#, "lead.x", "lead.x: duplicate key at line 1, column 29"),
         (#"{"id": "L", "\u0078": 1, "x": 3}"#, "lead.x", "lead.x: duplicate key at line 1, column 26"),
-        (#"{"id": "L", "attributes": {"a": 1, "a": 2}}"#, "lead.attributes", #"lead.attributes: duplicate key "a" at line 1, column 36"#),
-        (#"{"id": "L", "extra": {"a": 1, "a": 2}}"#, "lead.extra", #"lead.extra: duplicate key "a" at line 1, column 31"#),
+        (
+            #"{"id": "L", "attributes": {"a": 1, "a": 2}}"#, "lead.attributes",
+            #"lead.attributes: duplicate key "a" at line 1, column 36"#
+        ),
+        (
+            #"{"id": "L", "extra": {"a": 1, "a": 2}}"#, "lead.extra",
+            #"lead.extra: duplicate key "a" at line 1, column 31"#
+        ),
         (#"{"id": "L", "employees": 5,}"#, "lead", "lead: trailing comma at line 1, column 27"),
-        (#"{"id": "L", "events": [{"type": "v", "at": "2026-11-24T09:12:00Z"},]}"#, "lead.events", "lead.events: trailing comma at line 1, column 67"),
+        (
+            #"{"id": "L", "events": [{"type": "v", "at": "2026-11-24T09:12:00Z"},]}"#, "lead.events",
+            "lead.events: trailing comma at line 1, column 67"
+        ),
         (#"{"id": "L", "employees": 5} x"#, "lead", "lead: unexpected text after the JSON object at line 1, column 29"),
-        (#"{"id": "L", "employees": NaN}"#, "lead.employees", "lead.employees: unexpected 'N', expected a value at line 1, column 26"),
-        (#"{"id": "L", "other": tru}"#, "lead.other", "lead.other: unexpected 't', expected a value at line 1, column 22"),
-        (#"{"id": "L", "employees": 12"#, "lead", "lead: unexpected end of input, expected ',' or '}' at line 1, column 28"),
+        (
+            #"{"id": "L", "employees": NaN}"#, "lead.employees",
+            "lead.employees: unexpected 'N', expected a value at line 1, column 26"
+        ),
+        (
+            #"{"id": "L", "other": tru}"#, "lead.other",
+            "lead.other: unexpected 't', expected a value at line 1, column 22"
+        ),
+        (
+            #"{"id": "L", "employees": 12"#, "lead",
+            "lead: unexpected end of input, expected ',' or '}' at line 1, column 28"
+        ),
         (#"{"id": "L", "\u0078y": ["a\n", 1,]}"#, "lead.xy", "lead.xy: trailing comma at line 1, column 33"),
     ])
     func badInput(text: String, path: String, message: String) {
@@ -132,16 +188,20 @@ let testLeadSchema = Schema([
         var bytes = Array(#"{"id": "L-7", "email": "x"#.utf8)
         bytes += [0xC3, 0x28]
         bytes += Array(#""}"#.utf8)
-        #expect(throws: LeadInputError(path: "lead.email", message: "lead.email: invalid UTF-8 at line 1, column 26", leadID: "L-7")) {
+        #expect(
+            throws: LeadInputError(
+                path: "lead.email", message: "lead.email: invalid UTF-8 at line 1, column 26", leadID: "L-7")
+        ) {
             try decoder.decode(bytes).get()
         }
     }
 
-    @Test(arguments: [
-        (#"{"id": "L-9", "employees": "many"}"#, "L-9"), (#"{"employees": "many", "id": "L-9"}"#, "L-9"),
-        (#"{"id": 9}"#, nil), (#"{"email": "x"}"#, nil), ("[1]", nil), (#"{"a": [1,}, "id": "L"}"#, nil),
-        (#"{"a": {"id": "inner"}, "id": "L-2"}"#, "L-2"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            (#"{"id": "L-9", "employees": "many"}"#, "L-9"), (#"{"employees": "many", "id": "L-9"}"#, "L-9"),
+            (#"{"id": 9}"#, nil), (#"{"email": "x"}"#, nil), ("[1]", nil), (#"{"a": [1,}, "id": "L"}"#, nil),
+            (#"{"a": {"id": "inner"}, "id": "L-2"}"#, "L-2"),
+        ] as [(String, String?)])
     func leadIDs(text: String, id: String?) {
         #expect(decoder.leadID(in: Array(text.utf8)) == id)
     }

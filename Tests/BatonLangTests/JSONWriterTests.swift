@@ -53,17 +53,28 @@ import Testing
         #expect(writer.text == "7")
     }
 
-    static let event = RecordType(name: "event", fields: [
-        .init(name: "type", type: .string, required: true), .init(name: "at", type: .timestamp),
-        .init(name: "weight", type: .double),
-    ])
+    static let event = RecordType(
+        name: "event",
+        fields: [
+            .init(name: "type", type: .string, required: true), .init(name: "at", type: .timestamp),
+            .init(name: "weight", type: .double),
+        ])
 
     @Test func valuesInBothStyles() throws {
-        let value = Value.map(MapValue([
-            ("n", .double(1)), ("x", .double(2.5)), ("big", .double(1e21)), ("i", .int(3)),
-            ("e", .record(RecordValue(type: Self.event, fields: [.string("visit"), .timestamp(Timestamp(seconds: 0, nanos: 500_000_000)), .double(-0.0)]))),
-            ("d", .duration(TimeDuration(nanoseconds: -1_250_000_000))),
-        ]))
+        let value = Value.map(
+            MapValue([
+                ("n", .double(1)), ("x", .double(2.5)), ("big", .double(1e21)), ("i", .int(3)),
+                (
+                    "e",
+                    .record(
+                        RecordValue(
+                            type: Self.event,
+                            fields: [
+                                .string("visit"), .timestamp(Timestamp(seconds: 0, nanos: 500_000_000)), .double(-0.0),
+                            ]))
+                ),
+                ("d", .duration(TimeDuration(nanoseconds: -1_250_000_000))),
+            ]))
         var decision = JSONWriter()
         try decision.writeValue(value, style: .decision)
         #expect(

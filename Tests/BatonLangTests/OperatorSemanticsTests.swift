@@ -8,13 +8,15 @@ import Testing
         // Numbers: int stays int, `/` is true division (Baton difference), `%` truncates.
         ("1 + 2", "int:3"), ("5 - 7", "int:-2"), ("6 * 7", "int:42"), ("7 / 2", "double:3.5"),
         ("6 / 3", "double:2"), ("lead.employees / 100 * 2.5", "double:6.25"), ("-7 % 3", "int:-1"),
-        ("7 % -3", "int:1"), ("1 + 2.5", "double:3.5"), ("2.5 * 2", "double:5"), ("0.1 + 0.2", "double:0.30000000000000004"),
+        ("7 % -3", "int:1"), ("1 + 2.5", "double:3.5"), ("2.5 * 2", "double:5"),
+        ("0.1 + 0.2", "double:0.30000000000000004"),
         ("-lead.employees", "int:-250"), ("-(2.5)", "double:-2.5"),
         ("9223372036854775807 + 1", "error: integer overflow: 9223372036854775807 + 1"),
         ("-9223372036854775807 - 2", "error: integer overflow: -9223372036854775807 - 2"),
         ("4611686018427387904 * 2", "error: integer overflow: 4611686018427387904 * 2"),
         ("-(-9223372036854775807 - 1)", "error: integer overflow: -(-9223372036854775808)"),
-        ("1 / 0", "error: division by zero"), ("1.5 / 0", "error: division by zero"), ("5 % 0", "error: modulo by zero"),
+        ("1 / 0", "error: division by zero"), ("1.5 / 0", "error: division by zero"),
+        ("5 % 0", "error: modulo by zero"),
         ("(-9223372036854775807 - 1) % -1", "int:0"),
         // Strings.
         ("\"ab\" + \"cd\"", "string:abcd"), ("\"b\" > \"a\"", "bool:true"), ("\"é\" == \"e\\u0301\"", "bool:false"),
@@ -27,13 +29,15 @@ import Testing
         // Lists and membership.
         ("[1, 2] + [3]", "list:[1,2,3]"), ("lead.country in [\"US\", \"CA\"]", "bool:true"),
         ("lead.country not in [\"US\", \"CA\"]", "bool:false"), ("2.0 in [1, 2, 3]", "bool:true"),
-        ("null in [1, null]", "bool:true"), ("null in [1]", "bool:false"), ("\"source\" in lead.attributes", "bool:true"),
+        ("null in [1, null]", "bool:true"), ("null in [1]", "bool:false"),
+        ("\"source\" in lead.attributes", "bool:true"),
         ("\"x\" in lead.attributes", "bool:false"), ("\"e\\u0301\" in [\"é\"]", "bool:false"),
         ("lead.tags[1]", "string:saas"), ("lead.tags[2]", "error: index 2 is out of range for a list of 2 elements"),
         // Timestamps and durations.
         ("30d + 12h", "duration:2635200s"), ("2w - 1d", "duration:1123200s"), ("1_000ms * 3", "duration:3s"),
         ("90m / 2", "duration:2700s"), ("1h * 1.5", "duration:5400s"), ("-(30d)", "duration:-2592000s"),
-        ("1h / 30m", "double:2"), ("now - lead.created_at", "duration:608000s"), ("now - 1d > lead.created_at", "bool:true"),
+        ("1h / 30m", "double:2"), ("now - lead.created_at", "duration:608000s"),
+        ("now - 1d > lead.created_at", "bool:true"),
         ("timestamp(\"2026-11-25T10:00:00Z\") + duration(\"36h\")", "timestamp:2026-11-26T22:00:00Z"),
         ("lead.created_at + 1d", "timestamp:2026-11-19T11:06:40Z"), ("1h > 59m", "bool:true"),
         // Conditional and coalesce.

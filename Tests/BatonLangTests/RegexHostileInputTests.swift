@@ -83,4 +83,3 @@ struct RegexHostileInputTests {
         #expect(elapsed < .seconds(5), "\(pattern) took \(elapsed)")
     }
 }
-

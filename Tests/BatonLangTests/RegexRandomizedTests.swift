@@ -69,7 +69,8 @@ struct RegexRandomizedTests {
                 let expected = pattern.search(text)
                 let textString = String(String.UnicodeScalarView(text))
                 if regex.matches(textString) != expected {
-                    disagreements.append("/\(pattern.rendered)/ on \(textString.debugDescription): expected \(expected)")
+                    disagreements.append(
+                        "/\(pattern.rendered)/ on \(textString.debugDescription): expected \(expected)")
                 }
             }
         }

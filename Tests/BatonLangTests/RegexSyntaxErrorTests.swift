@@ -53,7 +53,9 @@ struct RegexSyntaxErrorTests {
         .init("a{2}{3}", "repetition operator '{3}' cannot follow another repetition", at: 4),
         .init("a{3,2}", "invalid repetition '{3,2}': the minimum exceeds the maximum", at: 1),
         .init("a{1001}", "invalid repetition '{1001}': counts are limited to 1000", at: 1),
-        .init("a{2,99999999999999999999}", "invalid repetition '{2,99999999999999999999}': counts are limited to 1000", at: 1),
+        .init(
+            "a{2,99999999999999999999}", "invalid repetition '{2,99999999999999999999}': counts are limited to 1000",
+            at: 1),
         .init("(a)\\1", "backreferences are not supported", at: 3),
         .init("\\9", "backreferences are not supported", at: 0),
         .init("\\k<name>", "backreferences are not supported", at: 0),

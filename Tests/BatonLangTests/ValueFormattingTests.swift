@@ -8,7 +8,8 @@ import Testing
         (1e21, "1000000000000000000000"), (1e-7, "0.0000001"), (123456789.123, "123456789.123"),
         (Double.leastNonzeroMagnitude, "0." + String(repeating: "0", count: 323) + "5"),
         (9007199254740993.0, "9007199254740992"), (1.2345e16, "12345000000000000"),
-        (-9.223372036854776e18, "-9223372036854776000"), (1.7976931348623157e308, "17976931348623157" + String(repeating: "0", count: 292)),
+        (-9.223372036854776e18, "-9223372036854776000"),
+        (1.7976931348623157e308, "17976931348623157" + String(repeating: "0", count: 292)),
         (0.30000000000000004, "0.30000000000000004"), (100.0, "100"), (1e-5, "0.00001"), (0.001, "0.001"),
         (Double.nan, "NaN"), (Double.infinity, "Infinity"), (-Double.infinity, "-Infinity"),
     ])
@@ -47,16 +48,20 @@ import Testing
         #expect(TimeDuration(nanoseconds: nanoseconds).formatted == expected)
     }
 
-    static let event = RecordType(name: "event", fields: [
-        .init(name: "type", type: .string, required: true), .init(name: "at", type: .timestamp),
-    ])
+    static let event = RecordType(
+        name: "event",
+        fields: [
+            .init(name: "type", type: .string, required: true), .init(name: "at", type: .timestamp),
+        ])
 
     @Test(arguments: [
         (Value.int(-42), "-42"), (.double(45), "45"), (.double(0.5), "0.5"), (.bool(true), "true"),
         (.null, "null"), (.string("a \"b\""), "a \"b\""), (.timestamp(Timestamp(seconds: 0)), "1970-01-01T00:00:00Z"),
         (.duration(TimeDuration(seconds: 90)), "90s"),
-        (.list([.int(1), .double(2.5), .string("x\n"), .null, .timestamp(Timestamp(seconds: 0))]),
-         "[1,2.5,\"x\\n\",null,\"1970-01-01T00:00:00Z\"]"),
+        (
+            .list([.int(1), .double(2.5), .string("x\n"), .null, .timestamp(Timestamp(seconds: 0))]),
+            "[1,2.5,\"x\\n\",null,\"1970-01-01T00:00:00Z\"]"
+        ),
         (.map(MapValue([("b", .int(1)), ("a", .list([])), ("b", .int(2))])), "{\"b\":2,\"a\":[]}"),
         (.record(RecordValue(type: event, fields: [.string("visit"), .null])), "{\"type\":\"visit\",\"at\":null}"),
         (.list([.double(.nan), .double(-.infinity)]), "[\"NaN\",\"-Infinity\"]"),

@@ -62,8 +62,10 @@ struct EngineFixture {
         scopes = RuleScopes(
             accountMatch: Environment(schema: schema, variables: [lead, tablesVariable]),
             scoring: Environment(schema: schema, variables: [lead, account, tablesVariable]),
-            event: Environment(schema: schema, variables: [lead, account, tablesVariable, Variable("event", .record("event"))]),
-            decision: Environment(schema: schema, variables: [lead, account, tablesVariable, Variable("score", .record("score"))]))
+            event: Environment(
+                schema: schema, variables: [lead, account, tablesVariable, Variable("event", .record("event"))]),
+            decision: Environment(
+                schema: schema, variables: [lead, account, tablesVariable, Variable("score", .record("score"))]))
         self.schema = schema
         self.tables = tables
     }
@@ -83,13 +85,16 @@ struct EngineFixture {
     func expression(_ source: String, in scope: Scope = .scoring) throws -> RuleExpression {
         let compilation = environment(scope).compile(source)
         let program = try #require(compilation.program, "\(source): \(compilation.diagnostics)")
-        return RuleExpression(program: program, origin: ExpressionOrigin(standalone: SourceText(name: "<test>", text: source)))
+        return RuleExpression(
+            program: program, origin: ExpressionOrigin(standalone: SourceText(name: "<test>", text: source)))
     }
 
     func template(_ source: String, in scope: Scope = .scoring) throws -> RuleTemplate {
         let compilation = environment(scope).compileTemplate(source)
         let template = try #require(compilation.template, "\(source): \(compilation.diagnostics)")
-        return RuleTemplate(template: template, source: source, origin: ExpressionOrigin(standalone: SourceText(name: "<test>", text: source)))
+        return RuleTemplate(
+            template: template, source: source,
+            origin: ExpressionOrigin(standalone: SourceText(name: "<test>", text: source)))
     }
 
     func rule(
@@ -105,7 +110,8 @@ struct EngineFixture {
 
     func ruleset(
         components: [ScoreComponent] = [], grades: [Grade] = [],
-        owners: [Owner] = [], teams: [Team] = [], queues: [Queue] = [Queue(id: "unassigned", name: nil, location: here)],
+        owners: [Owner] = [], teams: [Team] = [],
+        queues: [Queue] = [Queue(id: "unassigned", name: nil, location: here)],
         routingRules: [RoutingRule] = [], fallback: String = "unassigned", handoff: Handoff = .empty,
         accountMatching: AccountMatching? = nil
     ) -> Ruleset {
@@ -136,14 +142,16 @@ struct EngineFixture {
         Queue(id: id, name: name, location: here)
     }
 
-    func routingRule(_ id: String, when: String? = nil, assign: Assignment, reason: String? = nil) throws -> RoutingRule {
+    func routingRule(_ id: String, when: String? = nil, assign: Assignment, reason: String? = nil) throws -> RoutingRule
+    {
         RoutingRule(
             id: id, when: try when.map { try expression($0, in: .decision) }, assign: assign,
             reason: try reason.map { try template($0, in: .decision) }, location: Self.here)
     }
 
     /// A lead record from named fields; events as (type, at, url, form).
-    static func lead(_ fields: [String: Value], events: [(String, String, String?, String?)] = []) throws -> RecordValue {
+    static func lead(_ fields: [String: Value], events: [(String, String, String?, String?)] = []) throws -> RecordValue
+    {
         var values = [Value](repeating: .null, count: leadType.fields.count)
         for (name, value) in fields {
             let slot = try #require(leadType.slot(of: name), "no lead field \(name)")
@@ -156,7 +164,10 @@ struct EngineFixture {
                 .record(
                     RecordValue(
                         type: eventType,
-                        fields: [.string(type), .timestamp(timestamp), url.map { .string($0) } ?? .null, form.map { .string($0) } ?? .null])))
+                        fields: [
+                            .string(type), .timestamp(timestamp), url.map { .string($0) } ?? .null,
+                            form.map { .string($0) } ?? .null,
+                        ])))
         }
         values[try #require(leadType.slot(of: "events"))] = .list(eventValues)
         return RecordValue(type: leadType, fields: values)

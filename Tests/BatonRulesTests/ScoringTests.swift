@@ -31,7 +31,8 @@ struct ScoringTests {
             components: [
                 ScoreComponent(
                     name: "fit", min: nil, max: 50, decay: nil,
-                    rules: [try fixture.rule("big", points: 40), try fixture.rule("bigger", points: 30)], eventRules: []),
+                    rules: [try fixture.rule("big", points: 40), try fixture.rule("bigger", points: 30)], eventRules: []
+                ),
                 ScoreComponent(
                     name: "bonus", min: nil, max: nil, decay: nil,
                     rules: [try fixture.rule("a", points: 0.125), try fixture.rule("b", points: 29.87)], eventRules: []),
@@ -194,7 +195,9 @@ struct ScoringTests {
             ["id": .string("L-1"), "employees": .int(50)],
             events: [("a", "2026-11-01T00:00:00Z", nil, nil), ("b", "2026-11-02T00:00:00Z", nil, nil)])
         let decision = Engine(ruleset: ruleset).evaluate(lead: lead, now: now, state: nil)
-        let listed = decision.score.contributions.map { "\($0.component)/\($0.rule)/\($0.event.map(String.init) ?? "-")" }
+        let listed = decision.score.contributions.map {
+            "\($0.component)/\($0.rule)/\($0.event.map(String.init) ?? "-")"
+        }
         #expect(listed == ["engagement/base/-", "engagement/any/0", "engagement/any/1", "fit/size/-"])
         #expect(decision.score.components.map(\.name) == ["engagement", "fit"])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BatonYAML
 
 @Suite struct YAMLCoreSchemaTests {
@@ -58,10 +59,11 @@ import Testing
     @Test func readScalarsKeepStyleAndText() throws {
         let file = try readYAML("a: 'x'\nb: \"y\"\nc: |\n  z\nd: >\n  w\ne: v\n")
         let pairs = try #require(file.documents.first).expectMapping(what: "a mapping", in: file.path)
-        #expect(pairs.compactMap(\.value.scalar) == [
-            YAMLScalar(text: "x", style: .singleQuoted), YAMLScalar(text: "y", style: .doubleQuoted),
-            YAMLScalar(text: "z\n", style: .literal), YAMLScalar(text: "w\n", style: .folded),
-            YAMLScalar(text: "v", style: .plain),
-        ])
+        #expect(
+            pairs.compactMap(\.value.scalar) == [
+                YAMLScalar(text: "x", style: .singleQuoted), YAMLScalar(text: "y", style: .doubleQuoted),
+                YAMLScalar(text: "z\n", style: .literal), YAMLScalar(text: "w\n", style: .folded),
+                YAMLScalar(text: "v", style: .plain),
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BatonYAML
 
 /// The value of key `k` in a one-line document `k: <value>`.
@@ -31,8 +32,14 @@ private func describe(_ error: YAMLDecodingError) -> String {
         ("string", "12", "test.yaml:1:4: expected an owner id, got a number [wrong-kind]"),
         ("string", "~", "test.yaml:1:4: expected an owner id, got null [wrong-kind]"),
         ("int", "\"12\"", "test.yaml:1:4: expected a whole number of points, got a string [wrong-kind]"),
-        ("int", "2.5", "test.yaml:1:4: expected a whole number of points, got 2.5, which is not a whole number [wrong-kind]"),
-        ("int", "1e30", "test.yaml:1:4: expected a whole number of points, got 1e30, which is not a whole number [wrong-kind]"),
+        (
+            "int", "2.5",
+            "test.yaml:1:4: expected a whole number of points, got 2.5, which is not a whole number [wrong-kind]"
+        ),
+        (
+            "int", "1e30",
+            "test.yaml:1:4: expected a whole number of points, got 1e30, which is not a whole number [wrong-kind]"
+        ),
         ("number", "yes", "test.yaml:1:4: expected a weight, got a string [wrong-kind]"),
         ("bool", "yes", "test.yaml:1:4: expected true or false, got a string [wrong-kind]"),
         ("bool", "[]", "test.yaml:1:4: expected true or false, got a list [wrong-kind]"),

@@ -1,9 +1,13 @@
 import Testing
+
 @testable import BatonYAML
 
 @Suite struct YAMLReaderTests {
     static let trees: [(String, String)] = [
-        ("a: 1\nb: [x, 'y', \"z\"]\nc: {d: ~, e: true}\n", "{\"a\": 1, \"b\": [\"x\", \"y\", \"z\"], \"c\": {\"d\": null, \"e\": true}}"),
+        (
+            "a: 1\nb: [x, 'y', \"z\"]\nc: {d: ~, e: true}\n",
+            "{\"a\": 1, \"b\": [\"x\", \"y\", \"z\"], \"c\": {\"d\": null, \"e\": true}}"
+        ),
         ("- 1\n- - 2\n  - 3\n- k: v\n", "[1, [2, 3], {\"k\": \"v\"}]"),
         ("plain text", "\"plain text\""),
         ("", "no documents"),
@@ -11,7 +15,10 @@ import Testing
         ("key:\n", "{\"key\": null}"),
         ("a: {'<<': 1}\n", "{\"a\": {\"<<\": 1}}"),
         ("country: NO\nok: yes\nwhen: off\n", "{\"country\": \"NO\", \"ok\": \"yes\", \"when\": \"off\"}"),
-        ("a: !!str 12\nb: !!int \"12\"\nc: !!float 1\nd: ! 12\n", "{\"a\": \"12\", \"b\": 12, \"c\": 1.0d, \"d\": \"12\"}"),
+        (
+            "a: !!str 12\nb: !!int \"12\"\nc: !!float 1\nd: ! 12\n",
+            "{\"a\": \"12\", \"b\": 12, \"c\": 1.0d, \"d\": \"12\"}"
+        ),
     ]
 
     @Test(arguments: trees)
@@ -69,7 +76,10 @@ import Testing
     @Test func aliasesCopyTheAnchoredNode() throws {
         let file = try readYAML("base: &b {x: 1, y: [2]}\ncopy: *b\nname: &n hi\nagain: *n\n")
         let tree = try #require(root(file))
-        #expect(dump(tree) == "{\"base\": {\"x\": 1, \"y\": [2]}, \"copy\": {\"x\": 1, \"y\": [2]}, \"name\": \"hi\", \"again\": \"hi\"}")
+        #expect(
+            dump(tree)
+                == "{\"base\": {\"x\": 1, \"y\": [2]}, \"copy\": {\"x\": 1, \"y\": [2]}, \"name\": \"hi\", \"again\": \"hi\"}"
+        )
         guard case .mapping(let pairs) = tree.kind else { return }
         #expect(pairs[1].value == pairs[0].value)
         #expect(pairs[3].value.start.line == 3)
@@ -93,26 +103,62 @@ import Testing
     }
 
     static let badInput: [(String, String)] = [
-        (String(repeating: "k", count: 70) + ": 1\n" + String(repeating: "k", count: 70) + ": 2\n",
-         "2:1: duplicate key \"" + String(repeating: "k", count: 57) + "...\": first at line 1, again at line 2 [yaml-duplicate-key]"),
+        (
+            String(repeating: "k", count: 70) + ": 1\n" + String(repeating: "k", count: 70) + ": 2\n",
+            "2:1: duplicate key \"" + String(repeating: "k", count: 57)
+                + "...\": first at line 1, again at line 2 [yaml-duplicate-key]"
+        ),
         ("a: &k x\n*k : 1\nx: 2\n", "3:1: duplicate key \"x\": first at line 1, again at line 3 [yaml-duplicate-key]"),
         ("a: 1\nb: 2\na: 3\n", "3:1: duplicate key \"a\": first at line 1, again at line 3 [yaml-duplicate-key]"),
-        ("x:\n  1: a\n  \"k\": b\n  k: c\n", "4:3: duplicate key \"k\": first at line 3, again at line 4 [yaml-duplicate-key]"),
+        (
+            "x:\n  1: a\n  \"k\": b\n  k: c\n",
+            "4:3: duplicate key \"k\": first at line 3, again at line 4 [yaml-duplicate-key]"
+        ),
         ("{a: 1, a: 2}", "1:8: duplicate key \"a\": first at line 1, again at line 1 [yaml-duplicate-key]"),
-        ("a: *nope\n", "1:4: unknown alias *nope: no complete anchor &nope before it in this document [yaml-unknown-alias]"),
-        ("a: &r [*r]\n", "1:8: unknown alias *r: no complete anchor &r before it in this document [yaml-unknown-alias]"),
-        ("a: &x 1\n---\nb: *x\n", "3:4: unknown alias *x: no complete anchor &x before it in this document [yaml-unknown-alias]"),
+        (
+            "a: *nope\n",
+            "1:4: unknown alias *nope: no complete anchor &nope before it in this document [yaml-unknown-alias]"
+        ),
+        (
+            "a: &r [*r]\n",
+            "1:8: unknown alias *r: no complete anchor &r before it in this document [yaml-unknown-alias]"
+        ),
+        (
+            "a: &x 1\n---\nb: *x\n",
+            "3:4: unknown alias *x: no complete anchor &x before it in this document [yaml-unknown-alias]"
+        ),
         ("? [a, b]\n: c\n", "1:3: a mapping key must be a scalar, got a list [yaml-complex-key]"),
         ("a:\n  <<: 3\n", "2:7: a merge key << takes a mapping or a list of mappings, got a number [yaml-merge]"),
-        ("a:\n  <<: [{b: 1}, x]\n", "2:16: a merge key << takes a mapping or a list of mappings, got a string [yaml-merge]"),
-        ("n: 9223372036854775808\n", "1:4: integer out of range: 9223372036854775808 does not fit in 64 bits [yaml-integer-range]"),
-        ("n: 0x1FFFFFFFFFFFFFFFF\n", "1:4: integer out of range: 0x1FFFFFFFFFFFFFFFF does not fit in 64 bits [yaml-integer-range]"),
+        (
+            "a:\n  <<: [{b: 1}, x]\n",
+            "2:16: a merge key << takes a mapping or a list of mappings, got a string [yaml-merge]"
+        ),
+        (
+            "n: 9223372036854775808\n",
+            "1:4: integer out of range: 9223372036854775808 does not fit in 64 bits [yaml-integer-range]"
+        ),
+        (
+            "n: 0x1FFFFFFFFFFFFFFFF\n",
+            "1:4: integer out of range: 0x1FFFFFFFFFFFFFFFF does not fit in 64 bits [yaml-integer-range]"
+        ),
         ("n: !!int abc\n", "1:10: \"abc\" is not a valid !!int [yaml-tag]"),
-        ("n: !custom x\n", "1:12: unsupported tag !custom (only !!str, !!int, !!float, !!bool, !!null, !!seq, !!map and ! are allowed where they fit) [yaml-tag]"),
-        ("n: !!map [1]\n", "1:4: unsupported tag !!map (only !!str, !!int, !!float, !!bool, !!null, !!seq, !!map and ! are allowed where they fit) [yaml-tag]"),
+        (
+            "n: !custom x\n",
+            "1:12: unsupported tag !custom (only !!str, !!int, !!float, !!bool, !!null, !!seq, !!map and ! are allowed where they fit) [yaml-tag]"
+        ),
+        (
+            "n: !!map [1]\n",
+            "1:4: unsupported tag !!map (only !!str, !!int, !!float, !!bool, !!null, !!seq, !!map and ! are allowed where they fit) [yaml-tag]"
+        ),
         ("a: b: c\n", "1:5: mapping values are not allowed in this context [yaml-syntax]"),
-        ("a: 1\nb: [1, 2\n", "3:1: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 4) [yaml-syntax]"),
-        ("é: 'ü\n", "2:1: found unexpected end of stream (while scanning a quoted scalar at line 1, column 4) [yaml-syntax]"),
+        (
+            "a: 1\nb: [1, 2\n",
+            "3:1: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 4) [yaml-syntax]"
+        ),
+        (
+            "é: 'ü\n",
+            "2:1: found unexpected end of stream (while scanning a quoted scalar at line 1, column 4) [yaml-syntax]"
+        ),
         ("a: 1\n b: 2\n", "2:3: mapping values are not allowed in this context [yaml-syntax]"),
         ("a: \u{1}\n", "1:4: control characters are not allowed [yaml-syntax]"),
     ]
@@ -135,7 +181,9 @@ import Testing
 
     @Test func refusesAFileOverTheSizeLimit() {
         let limits = YAMLLimits(maxBytes: 10)
-        #expect(readError("a: 12345678\n", limits: limits) == "1:1: the file is 12 bytes, more than the limit of 10 [yaml-too-large]")
+        #expect(
+            readError("a: 12345678\n", limits: limits)
+                == "1:1: the file is 12 bytes, more than the limit of 10 [yaml-too-large]")
         #expect(readError("a: 1234\n", limits: limits) == "no error")
     }
 

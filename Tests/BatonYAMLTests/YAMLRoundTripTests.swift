@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BatonYAML
 
 /// A ruleset-like document with every scalar style, anchors, flow and block

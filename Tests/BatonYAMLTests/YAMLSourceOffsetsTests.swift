@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BatonYAML
 
 /// The first scalar value of a document: the root scalar, the first item of
@@ -65,21 +66,30 @@ private func offsetMap(_ yaml: String) throws -> String {
         ("plain, after anchor and tag", "k: &x !!str  yes\n", "\"yes\"@1:14 end@1:17"),
         ("single-quoted", "k: 'it''s é\n  next'\n", "\"it'\"@1:5 \"s é \"@1:9 \"next\"@2:3 end@2:7"),
         ("single-quoted, empty lines", "k: ' a\n\n\n  b '\n", "\" a\"@1:5 \"\\n\"@2:1 \"\\n\"@3:1 \"b \"@4:3 end@4:5"),
-        ("double-quoted, escapes", "k: \"a\\tb\\u00e9\\x41\\\"\\\\ z\"\n",
-         "\"a\\t\"@1:5 \"bé\"@1:8 \"A\"@1:15 \"\\\"\"@1:19 \"\\\\\"@1:21 \" z\"@1:23 end@1:25"),
+        (
+            "double-quoted, escapes", "k: \"a\\tb\\u00e9\\x41\\\"\\\\ z\"\n",
+            "\"a\\t\"@1:5 \"bé\"@1:8 \"A\"@1:15 \"\\\"\"@1:19 \"\\\\\"@1:21 \" z\"@1:23 end@1:25"
+        ),
         ("double-quoted, 32-bit escape", "k: \"\\U0001F600!\"\n", "\"😀\"@1:5 \"!\"@1:15 end@1:16"),
-        ("double-quoted, escaped break and folding", "k: \"ab \\\n   cd\n\n  e  \n  f\"\n",
-         "\"ab \"@1:5 \"cd\"@2:4 \"\\n\"@3:1 \"e\"@4:3 \" \"@4:6 \"f\"@5:3 end@5:4"),
+        (
+            "double-quoted, escaped break and folding", "k: \"ab \\\n   cd\n\n  e  \n  f\"\n",
+            "\"ab \"@1:5 \"cd\"@2:4 \"\\n\"@3:1 \"e\"@4:3 \" \"@4:6 \"f\"@5:3 end@5:4"
+        ),
         ("double-quoted, CRLF folding", "k: \"x\r\n  y\"\r\n", "\"x \"@1:5 \"y\"@2:3 end@2:4"),
         ("double-quoted, after anchor", "k: &x \"é\"\n", "\"é\"@1:8 end@1:9"),
         ("double-quoted, expression", "when: \"lead.employes >= 1\"\n", "\"lead.employes >= 1\"@1:8 end@1:26"),
-        ("literal", "k: |\n  one é\n    two\n\n  three\n", "\"one é\\n\"@2:3 \"  two\\n\"@3:3 \"\\n\"@4:1 \"three\\n\"@5:3 end@6:1"),
+        (
+            "literal", "k: |\n  one é\n    two\n\n  three\n",
+            "\"one é\\n\"@2:3 \"  two\\n\"@3:3 \"\\n\"@4:1 \"three\\n\"@5:3 end@6:1"
+        ),
         ("literal, strip", "k: |-\n  a\n  b\n\n", "\"a\\n\"@2:3 \"b\"@3:3 end@3:4"),
         ("literal, CRLF", "k: |\r\n  a\r\n", "\"a\\n\"@2:3 end@3:1"),
         ("literal, comment in header", "k: | # note\n  x\n", "\"x\\n\"@2:3 end@3:1"),
         ("literal, explicit indentation under a parent", "outer:\n  k: |1\n    x\n", "\" x\\n\"@3:4 end@4:1"),
-        ("folded, keep and explicit indentation", "k: >+2\n   a\n  b\n  c\n\n  d\n\nz: 1\n",
-         "\" a\\n\"@2:3 \"b \"@3:3 \"c\"@4:3 \"\\n\"@5:1 \"d\\n\"@6:3 \"\\n\"@7:1 end@8:1"),
+        (
+            "folded, keep and explicit indentation", "k: >+2\n   a\n  b\n  c\n\n  d\n\nz: 1\n",
+            "\" a\\n\"@2:3 \"b \"@3:3 \"c\"@4:3 \"\\n\"@5:1 \"d\\n\"@6:3 \"\\n\"@7:1 end@8:1"
+        ),
         ("folded, non-ASCII", "k: >\n  ça va\n  bien\n", "\"ça va \"@2:3 \"bien\\n\"@3:3 end@4:1"),
         ("folded, in a list", "- >-\n  a\n  b\n- c\n", "\"a \"@2:3 \"b\"@3:3 end@3:4"),
         ("empty quoted", "k: \"\"\n", "end@1:5"),

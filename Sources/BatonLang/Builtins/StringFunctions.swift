@@ -100,7 +100,9 @@ enum StringBuiltins {
         },
         specializeForConstantSecondArgument: { pattern in
             guard case .string(let pattern) = pattern else {
-                return .failure(BuiltinConstantError(code: DiagnosticCode.wrongArgumentType, message: "matches() needs a string pattern"))
+                return .failure(
+                    BuiltinConstantError(
+                        code: DiagnosticCode.wrongArgumentType, message: "matches() needs a string pattern"))
             }
             let regex: BatonRegex
             do throws(RegexSyntaxError) {
@@ -109,7 +111,8 @@ enum StringBuiltins {
                 return .failure(
                     BuiltinConstantError(
                         code: DiagnosticCode.invalidRegex,
-                        message: "invalid regular expression: \(error.message) at offset \(error.offset) of the pattern"))
+                        message: "invalid regular expression: \(error.message) at offset \(error.offset) of the pattern"
+                    ))
             }
             return .success(
                 .binary { text, _ in

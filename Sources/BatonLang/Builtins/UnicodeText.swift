@@ -217,7 +217,8 @@ enum UnicodeText {
                 if byte &- UInt8(ascii: "A") < 26 { hasCapital = true }
             }
             guard hasCapital else { return text }
-            return String(unsafeUninitializedCapacity: bytes.count) { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
+            return String(unsafeUninitializedCapacity: bytes.count) {
+                (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
                 for index in 0..<bytes.count { buffer[index] = asciiLowered(bytes[index]) }
                 return bytes.count
             }
@@ -254,7 +255,9 @@ enum UnicodeText {
             return .some(String(decoding: after.map(asciiLowered), as: UTF8.self))
         }
         // A bare host such as `www.acme.com/about`.
-        guard trimmed.contains(UInt8(ascii: ".")), !trimmed.contains(where: isASCIIWhitespace) else { return .some(nil) }
+        guard trimmed.contains(UInt8(ascii: ".")), !trimmed.contains(where: isASCIIWhitespace) else {
+            return .some(nil)
+        }
         return .some(asciiHost(trimmed[...]))
     }
 

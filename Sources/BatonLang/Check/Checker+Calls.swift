@@ -31,7 +31,8 @@ extension Checker {
         var arguments: [CheckedExpr] = []
         if let receiver { arguments.append(check(receiver)) }
         for argument in args { arguments.append(check(argument)) }
-        guard let type = checkArguments(builtin, arguments, receiverForm: receiver != nil, nameSpan: nameSpan, span: span)
+        guard
+            let type = checkArguments(builtin, arguments, receiverForm: receiver != nil, nameSpan: nameSpan, span: span)
         else { return failed(span) }
         var specialized: BuiltinImplementation?
         if let specialize = builtin.specializeForConstantSecondArgument, arguments.count >= 2,

@@ -44,7 +44,8 @@ extension Checker {
             if !checkedLeft.type.isOrdered(against: checkedRight.type) {
                 error(
                     DiagnosticCode.incomparableTypes,
-                    "cannot compare \(checkedLeft.type) with \(checkedRight.type) using '\(operation.rawValue)'", at: span)
+                    "cannot compare \(checkedLeft.type) with \(checkedRight.type) using '\(operation.rawValue)'",
+                    at: span)
             }
             return CheckedExpr(node: .comparison(operation, checkedLeft, checkedRight), type: .bool, span: span)
         case .in, .notIn:
@@ -62,7 +63,8 @@ extension Checker {
         }
     }
 
-    private mutating func checkMembership(_ element: CheckedExpr, _ collection: CheckedExpr, operation: BinaryOperator) {
+    private mutating func checkMembership(_ element: CheckedExpr, _ collection: CheckedExpr, operation: BinaryOperator)
+    {
         switch collection.type {
         case .list(let elementType):
             if !element.type.mayEqual(elementType) {

@@ -41,7 +41,9 @@ struct Checker {
         defer { depth -= 1 }
         if depth > Self.maximumDepth {
             if depth == Self.maximumDepth + 1 {
-                error(DiagnosticCode.tooDeep, "expression is nested too deeply (more than \(Self.maximumDepth) levels)", at: expr.span)
+                error(
+                    DiagnosticCode.tooDeep, "expression is nested too deeply (more than \(Self.maximumDepth) levels)",
+                    at: expr.span)
             }
             return failed(expr.span)
         }
@@ -54,7 +56,8 @@ struct Checker {
         case .select(let operand, let field, let optional, let fieldSpan):
             return checkSelect(operand, field: field, optional: optional, fieldSpan: fieldSpan, span: span)
         case .call(let receiver, let function, let args, let optional, let nameSpan):
-            return checkCall(receiver: receiver, function: function, args: args, optional: optional, nameSpan: nameSpan, span: span)
+            return checkCall(
+                receiver: receiver, function: function, args: args, optional: optional, nameSpan: nameSpan, span: span)
         case .index(let operand, let index):
             return checkIndex(operand, index, span)
         case .unary(let operation, let operand):
@@ -151,7 +154,9 @@ struct Checker {
         -> CheckedExpr
     {
         let checkedOperand = check(operand)
-        guard let (type, slot) = fieldType(of: checkedOperand.type, field: field, optional: optional, fieldSpan: fieldSpan)
+        guard
+            let (type, slot) = fieldType(
+                of: checkedOperand.type, field: field, optional: optional, fieldSpan: fieldSpan)
         else { return failed(span) }
         return CheckedExpr(
             node: .select(checkedOperand, field: field, slot: slot, optional: optional), type: type, span: span)
@@ -165,12 +170,16 @@ struct Checker {
         case .list(let element):
             type = element
             if checkedIndex.type != .int && checkedIndex.type != .dyn {
-                error(DiagnosticCode.typeMismatch, "a list index must be an int, got \(checkedIndex.type)", at: checkedIndex.span)
+                error(
+                    DiagnosticCode.typeMismatch, "a list index must be an int, got \(checkedIndex.type)",
+                    at: checkedIndex.span)
             }
         case .map(let value):
             type = value
             if checkedIndex.type != .string && checkedIndex.type != .dyn {
-                error(DiagnosticCode.typeMismatch, "a map key must be a string, got \(checkedIndex.type)", at: checkedIndex.span)
+                error(
+                    DiagnosticCode.typeMismatch, "a map key must be a string, got \(checkedIndex.type)",
+                    at: checkedIndex.span)
             }
         case .dyn:
             break

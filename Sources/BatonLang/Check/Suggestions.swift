@@ -8,7 +8,9 @@ enum Suggestions {
         for candidate in candidates where candidate != name {
             let distance = editDistance(target, Array(candidate.unicodeScalars), limit: limit)
             guard distance <= limit else { continue }
-            if let current = best, current.distance < distance || (current.distance == distance && current.name < candidate) {
+            if let current = best,
+                current.distance < distance || (current.distance == distance && current.name < candidate)
+            {
                 continue
             }
             best = (candidate, distance)

@@ -23,7 +23,8 @@ extension Compiler {
             switch type {
             case .bool:
                 return CompiledNode(
-                    evaluate: read, form: .bool { activation in field.bool(activation) ?? activation.escape(read(activation)) })
+                    evaluate: read,
+                    form: .bool { activation in field.bool(activation) ?? activation.escape(read(activation)) })
             case .int, .double:
                 return CompiledNode(
                     evaluate: read,
@@ -73,12 +74,14 @@ extension Compiler {
             case (.list(let elements), .int(let position)):
                 guard position >= 0, position < elements.count else {
                     return .error(
-                        EvalError("index \(position) is out of range for a list of \(elements.count) elements", at: span))
+                        EvalError(
+                            "index \(position) is out of range for a list of \(elements.count) elements", at: span))
                 }
                 return elements[Int(position)]
             case (.list, .double(let number)):
                 guard let position = Int64(exactly: number) else {
-                    return .error(EvalError("a list index must be a whole number, got \(formatDecimal(number))", at: span))
+                    return .error(
+                        EvalError("a list index must be a whole number, got \(formatDecimal(number))", at: span))
                 }
                 if case .list(let elements) = base, position >= 0, position < elements.count {
                     return elements[Int(position)]
@@ -103,7 +106,8 @@ extension Compiler {
                 switch value {
                 case .error: return activation.escape(value)
                 case .null: return activation.escape(nullOperand(operandText, operand.span))
-                default: return activation.escape(.error(EvalError("'!' needs a bool, got \(value.typeName)", at: span)))
+                default:
+                    return activation.escape(.error(EvalError("'!' needs a bool, got \(value.typeName)", at: span)))
                 }
             })
     }

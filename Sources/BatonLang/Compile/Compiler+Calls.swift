@@ -82,7 +82,8 @@ extension Compiler {
     private func fusedLowerTest(
         _ function: BuiltinFunction, _ arguments: [CheckedExpr], optional: Bool, general: CompiledNode
     ) -> CompiledNode? {
-        guard !traced, !optional, general.constant == nil, let test = UnicodeText.SubstringTest(function: function.name), arguments.count == 2,
+        guard !traced, !optional, general.constant == nil,
+            let test = UnicodeText.SubstringTest(function: function.name), arguments.count == 2,
             case .call(let inner, let innerArguments, false, nil) = arguments[0].node, inner.name == "lower",
             innerArguments.count == 1, case .constant(.string(let needle)) = arguments[1].node,
             needle.utf8.allSatisfy({ $0 < 0x80 }), needle == UnicodeText.lower(needle)

@@ -20,8 +20,12 @@ extension Compiler {
             if case .null = leftValue { return nullOperand(leftText, left.span) }
             if case .null = rightValue { return nullOperand(rightText, right.span) }
             guard let order = leftValue.compare(rightValue) else {
-                if case .double(let number) = leftValue, number.isNaN, rightValue.asDouble != nil { return .bool(false) }
-                if case .double(let number) = rightValue, number.isNaN, leftValue.asDouble != nil { return .bool(false) }
+                if case .double(let number) = leftValue, number.isNaN, rightValue.asDouble != nil {
+                    return .bool(false)
+                }
+                if case .double(let number) = rightValue, number.isNaN, leftValue.asDouble != nil {
+                    return .bool(false)
+                }
                 return .error(
                     EvalError(
                         "cannot compare \(leftValue.typeName) with \(rightValue.typeName) using '\(operation.rawValue)'",
@@ -60,7 +64,8 @@ extension Compiler {
                 // One closure for the rare cases keeps the hot closure's captures few.
                 let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
                 if expected.utf8.allSatisfy({ $0 < 0x80 }) {
-                    let comparison = FieldEqualToASCII(field: field, expected: expected, negated: negated, fallback: fallback)
+                    let comparison = FieldEqualToASCII(
+                        field: field, expected: expected, negated: negated, fallback: fallback)
                     return .bool { activation in comparison.verdict(activation) }
                 }
                 return .bool { activation in
@@ -114,7 +119,9 @@ extension Compiler {
         }
         let leftNumber = left.asNumber
         return .bool { activation in
-            guard let number = leftNumber(activation) else { return settle(activation.takeEscaped(), constant, activation) }
+            guard let number = leftNumber(activation) else {
+                return settle(activation.takeEscaped(), constant, activation)
+            }
             return decide(number) ?? settle(number.value, constant, activation)
         }
     }

@@ -31,7 +31,8 @@ extension Compiler {
             case .null: return activation.escape(nullOperand(predicateText, predicateSpan))
             default:
                 return activation.escape(
-                    .error(EvalError("the condition of '\(name)' must be bool, got \(value.typeName)", at: predicateSpan)))
+                    .error(
+                        EvalError("the condition of '\(name)' must be bool, got \(value.typeName)", at: predicateSpan)))
             }
         }
         /// The elements to visit, or nil with the error to return in `activation.escaped`.

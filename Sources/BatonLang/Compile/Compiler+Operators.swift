@@ -67,7 +67,8 @@ extension Compiler {
             case .null: return nullOperand(conditionText, condition.span)
             case .error: return value
             default:
-                return .error(EvalError("the condition of '? :' must be bool, got \(value.typeName)", at: condition.span))
+                return .error(
+                    EvalError("the condition of '? :' must be bool, got \(value.typeName)", at: condition.span))
             }
         }
         let test = compiledCondition.asBool
@@ -85,7 +86,9 @@ extension Compiler {
             // `cond ? 15 : 0`, the shape of a scoring rule: the two numbers captured as they are.
             if case .constant(let thenValue) = thenNumber, case .constant(let otherwiseValue) = otherwiseNumber {
                 return .number { activation in
-                    guard let flag = test(activation) else { return activation.escape(unsettled(activation.takeEscaped())) }
+                    guard let flag = test(activation) else {
+                        return activation.escape(unsettled(activation.takeEscaped()))
+                    }
                     return flag ? thenValue : otherwiseValue
                 }
             }

@@ -134,7 +134,9 @@ struct Compiler {
     }
 
     /// The number operands of a binary operator, fields and constants read in place.
-    func numberOperands(_ left: CheckedExpr, _ compiledLeft: CompiledNode, _ right: CheckedExpr, _ compiledRight: CompiledNode)
+    func numberOperands(
+        _ left: CheckedExpr, _ compiledLeft: CompiledNode, _ right: CheckedExpr, _ compiledRight: CompiledNode
+    )
         -> NumberOperands
     {
         NumberOperands(

@@ -62,7 +62,9 @@ public struct Program: Sendable {
     /// Evaluates the expression with the value at `value` in the variable
     /// `slot` for this evaluation only, without retaining it (see
     /// `Activation.withBinding`); the slot's previous value is back afterwards.
-    public func evaluate(_ activation: Activation, bindingValueAt value: UnsafePointer<Value>, toSlot slot: Int) -> Value {
+    public func evaluate(_ activation: Activation, bindingValueAt value: UnsafePointer<Value>, toSlot slot: Int)
+        -> Value
+    {
         let previous = activation.lend(value, toSlot: slot)
         let result = evaluate(activation)
         activation.endLoan(previous, toSlot: slot)

@@ -4,7 +4,9 @@ public enum DiagnosticRenderer {
     /// The file line, column and end column (1-based, in Unicode scalars) of a
     /// diagnostic. The end column is just past the span (exclusive); a span
     /// that runs past its first line ends at that line's end.
-    public static func location(_ diagnostic: Diagnostic, origin: ExpressionOrigin) -> (line: Int, column: Int, endColumn: Int) {
+    public static func location(_ diagnostic: Diagnostic, origin: ExpressionOrigin) -> (
+        line: Int, column: Int, endColumn: Int
+    ) {
         let start = origin.position(of: diagnostic.span.start)
         let end = origin.position(of: Swift.max(diagnostic.span.start, diagnostic.span.end))
         let endColumn: Int

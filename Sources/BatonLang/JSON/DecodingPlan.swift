@@ -83,7 +83,8 @@ final class DecodingPlan: @unchecked Sendable {
             layouts.append(
                 RecordLayout(
                     fieldCount: type.fields.count, fieldNodesStart: fieldNodesStart, tableStart: tableStart,
-                    tableMask: tableMask, requiredStart: requiredStart, requiredCount: requiredSlots.count - requiredStart,
+                    tableMask: tableMask, requiredStart: requiredStart,
+                    requiredCount: requiredSlots.count - requiredStart,
                     hasContainerFields: hasContainerFields))
         }
         self.nodes = Self.copy(builder.nodes)

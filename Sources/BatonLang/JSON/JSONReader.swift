@@ -27,7 +27,9 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
 /// `double`. Strict RFC 8259: no trailing commas, comments or NaN; invalid
 /// UTF-8, a duplicate key, nesting deeper than `limits.maxDepth` (64) and
 /// strings or lists beyond the limits are errors.
-public func decodeDynamicJSON(_ bytes: some Collection<UInt8>, limits: LeadLimits = .init()) throws(JSONReadError) -> Value {
+public func decodeDynamicJSON(_ bytes: some Collection<UInt8>, limits: LeadLimits = .init()) throws(JSONReadError)
+    -> Value
+{
     let outcome: Result<Value, JSONReadError>? = bytes.withContiguousStorageIfAvailable { buffer in
         decodeDynamicJSON(buffer: buffer, limits: limits)
     }

@@ -76,7 +76,8 @@ extension JSONScanner {
             double = Double(text) ?? .infinity
         }
         guard double.isFinite else { throw problem("number out of range", at: start) }
-        return ScannedNumber(start: start, end: end, isIntegerLiteral: isIntegerLiteral, integer: integer, double: double)
+        return ScannedNumber(
+            start: start, end: end, isIntegerLiteral: isIntegerLiteral, integer: integer, double: double)
     }
 
     @inline(__always)
@@ -161,7 +162,9 @@ extension JSONScanner {
             let comma = position
             position += 1
             skipWhitespace()
-            if current == UInt8(ascii: "}") || current == UInt8(ascii: "]") { throw problem("trailing comma", at: comma) }
+            if current == UInt8(ascii: "}") || current == UInt8(ascii: "]") {
+                throw problem("trailing comma", at: comma)
+            }
             return false
         }
         if current == close {

@@ -85,7 +85,9 @@ public struct TypedJSONDecoder: Sendable {
                 scanner.skipWhitespace()
                 guard scanner.current == UInt8(ascii: "\"") else { return nil }
                 let key = try scanner.scanString()
-                let isID = scanner.withBytes(of: key) { $0.count == 2 && $0[0] == UInt8(ascii: "i") && $0[1] == UInt8(ascii: "d") }
+                let isID = scanner.withBytes(of: key) {
+                    $0.count == 2 && $0[0] == UInt8(ascii: "i") && $0[1] == UInt8(ascii: "d")
+                }
                 try scanner.expectColon()
                 scanner.skipWhitespace()
                 if isID {

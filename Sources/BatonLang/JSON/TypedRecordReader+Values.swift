@@ -93,7 +93,8 @@ extension TypedRecordReader {
     private func enterContainer(depth: Int) throws(JSONProblem) {
         guard depth < limits.maxDepth else {
             throw JSONProblem(
-                message: "nesting deeper than \(limits.maxDepth) levels", offset: scanner.position, showsPosition: false)
+                message: "nesting deeper than \(limits.maxDepth) levels", offset: scanner.position, showsPosition: false
+            )
         }
     }
 
@@ -182,7 +183,10 @@ extension TypedRecordReader {
             got = "string " + JSONWriter.quotedForMessage(try scanner.scanStringValue())
         case UInt8(ascii: "-")?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?:
             let number = try scanner.scanNumber()
-            got = "number " + String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
+            got =
+                "number "
+                + String(
+                    decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
         case UInt8(ascii: "t")?:
             try scanner.scanLiteral("true")
             got = "bool true"

@@ -41,7 +41,9 @@ struct TypedRecordReader {
     mutating func readRoot(_ recordIndex: Int) throws(JSONProblem) -> RecordValue {
         scanner.skipWhitespace()
         guard scanner.current == UInt8(ascii: "{") else {
-            if scanner.atEnd { throw JSONProblem(message: "expected object, got empty input", offset: 0, showsPosition: false) }
+            if scanner.atEnd {
+                throw JSONProblem(message: "expected object, got empty input", offset: 0, showsPosition: false)
+            }
             throw try mismatch(expected: "object")
         }
         let record = try readRecord(recordIndex, depth: 1)
@@ -121,7 +123,8 @@ struct TypedRecordReader {
         for index in layout.requiredStart..<(layout.requiredStart + layout.requiredCount) {
             let slot = plan.requiredSlots[index]
             guard present.contains(slot) else {
-                var problem = JSONProblem(message: "required field is missing", offset: scanner.position, showsPosition: false)
+                var problem = JSONProblem(
+                    message: "required field is missing", offset: scanner.position, showsPosition: false)
                 problem.reversedPath.append(.field(plan.recordTypes[recordIndex].fields[slot].name))
                 throw problem
             }
@@ -151,7 +154,9 @@ struct TypedRecordReader {
             if byte == UInt8(ascii: "\"") {
                 if index - start <= limits.maxStringBytes {
                     scanner.position = index + 1
-                    return (ScannedString(start: start, count: index - start, inScratch: false, offset: start - 1), hash)
+                    return (
+                        ScannedString(start: start, count: index - start, inScratch: false, offset: start - 1), hash
+                    )
                 }
                 break
             }
@@ -168,7 +173,8 @@ struct TypedRecordReader {
     @inline(__always)
     private static func slot(
         of key: UnsafeBufferPointer<UInt8>, hash: UInt64, in layout: RecordLayout,
-        entries tableEntries: UnsafeMutableBufferPointer<FieldNameEntry>, names nameBytes: UnsafeMutableBufferPointer<UInt8>
+        entries tableEntries: UnsafeMutableBufferPointer<FieldNameEntry>,
+        names nameBytes: UnsafeMutableBufferPointer<UInt8>
     ) -> Int? {
         var index = Int(truncatingIfNeeded: hash) & layout.tableMask
         while true {

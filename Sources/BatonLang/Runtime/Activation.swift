@@ -62,7 +62,9 @@ public final class Activation {
         // The element in place, through the array's modify accessor (a
         // buffer pointer would move the whole array out and back).
         withUnsafeMutablePointer(to: &values[slot]) { element in
-            withUnsafeMutableBytes(of: &previous) { $0.baseAddress!.copyMemory(from: element, byteCount: SlotBits.size) }
+            withUnsafeMutableBytes(of: &previous) {
+                $0.baseAddress!.copyMemory(from: element, byteCount: SlotBits.size)
+            }
             UnsafeMutableRawPointer(element).copyMemory(from: value, byteCount: SlotBits.size)
         }
         return previous

@@ -43,7 +43,8 @@ enum Arithmetic {
         case (.double(let a), .int(let b)): return .double(a - Double(b))
         case (.duration(let a), .duration(let b)):
             let (difference, overflow) = a.nanoseconds.subtractingReportingOverflow(b.nanoseconds)
-            return overflow ? .error(EvalError("duration out of range")) : .duration(TimeDuration(nanoseconds: difference))
+            return overflow
+                ? .error(EvalError("duration out of range")) : .duration(TimeDuration(nanoseconds: difference))
         case (.timestamp(let t), .duration(let d)):
             guard d.nanoseconds != .min else { return .error(EvalError("duration out of range")) }
             return TimeArithmetic.add(t, TimeDuration(nanoseconds: -d.nanoseconds))

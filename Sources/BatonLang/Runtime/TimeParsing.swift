@@ -28,7 +28,9 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     /// A date, or nil when the day does not exist (February 30) or the year
     /// is beyond ±1,000,000,000.
     public init?(year: Int, month: Int, day: Int) {
-        guard year.magnitude <= 1_000_000_000, (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
+        guard year.magnitude <= 1_000_000_000, (1...12).contains(month), day >= 1,
+            day <= CivilDate.daysIn(month: month, year: year)
+        else {
             return nil
         }
         self.year = year

@@ -35,7 +35,8 @@ extension Engine {
                 let outcome = ConditionOutcome(evaluate(when, in: decisionActivation, recorder: recorder))
                 warnings.addCondition(outcome, section: .handoff, rule: nil)
                 if outcome.isMatch { status = .handoff }
-                recorder?.recordCondition(section: .handoff, rule: nil, outcome: outcome, why: recorder?.why(when) ?? [])
+                recorder?.recordCondition(
+                    section: .handoff, rule: nil, outcome: outcome, why: recorder?.why(when) ?? [])
             } else {
                 recorder?.recordRule(
                     section: .handoff, rule: nil, outcome: .notMatched, why: [],
@@ -86,7 +87,8 @@ extension Engine {
             if let when = box.when {
                 let outcome = ConditionOutcome(evaluate(when.expression, in: decisionActivation, recorder: recorder))
                 warnings.addCondition(outcome, section: .nextSteps, rule: nil)
-                recorder?.recordCondition(section: .nextSteps, rule: nil, outcome: outcome, why: recorder?.why(when.expression) ?? [])
+                recorder?.recordCondition(
+                    section: .nextSteps, rule: nil, outcome: outcome, why: recorder?.why(when.expression) ?? [])
                 guard outcome.isMatch else { continue }
             }
             let rendered = box.rule.say.template.render(decisionActivation)

@@ -40,7 +40,8 @@ extension Engine {
                             case .queue: "a queue"
                             }
                         }
-                        let problem = kind.map { "\"\(id)\" is \($0), not an owner" } ?? "\"\(id)\" is not a known owner"
+                        let problem =
+                            kind.map { "\"\(id)\" is \($0), not an owner" } ?? "\"\(id)\" is not a known owner"
                         warnings.add(
                             .routing, rule: box.rule.id, code: WarningCode.unknownOwner,
                             message: "owner_from: \(problem); rule skipped")
@@ -69,7 +70,8 @@ extension Engine {
             }
             recorder?.recordRule(section: .routing, rule: box.rule.id, outcome: .matched, why: why, note: note)
             let reason = render(
-                box.rule.reason, in: decisionActivation, rule: box.rule.id, event: nil, warnings: &warnings, section: .routing)
+                box.rule.reason, in: decisionActivation, rule: box.rule.id, event: nil, warnings: &warnings,
+                section: .routing)
             return RoutingMatch(ruleIndex: index, target: target ?? .queue(plan.fallbackQueue), reason: reason)
         }
         return RoutingMatch(ruleIndex: nil, target: .queue(plan.fallbackQueue), reason: nil)

@@ -46,7 +46,8 @@ extension Engine {
             let clamped = clampComponent(sum.isNaN ? 0 : sum, min: component.min, max: component.max)
             let points =
                 ScorePoints(rounding: clamped)
-                ?? ScorePoints(hundredths: clamped < 0 ? -ScorePoints.saturationHundredths : ScorePoints.saturationHundredths)
+                ?? ScorePoints(
+                    hundredths: clamped < 0 ? -ScorePoints.saturationHundredths : ScorePoints.saturationHundredths)
             components.append(ComponentScore(name: component.name, points: points))
             total = ScorePoints.saturatingSum(total, points)
         }
@@ -57,7 +58,8 @@ extension Engine {
 
     /// A rule of `rules:`; returns its unrounded points (0 when it does not apply).
     private func scoreRule(
-        _ box: RuleBox<ScoringRule>, component: String, contributions: inout [Contribution], warnings: inout WarningList,
+        _ box: RuleBox<ScoringRule>, component: String, contributions: inout [Contribution],
+        warnings: inout WarningList,
         recorder: ExplanationRecorder?
     ) -> Double {
         var outcome = ConditionOutcome.matched
@@ -68,15 +70,18 @@ extension Engine {
             if let recorder { why = recorder.why(when.expression) }
         }
         guard outcome.isMatch else {
-            recorder?.recordScoring(component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: nil)
+            recorder?.recordScoring(
+                component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: nil)
             return 0
         }
         let points = self.points(of: box, in: scoringActivation, event: nil, warnings: &warnings, recorder: recorder)
         let display = points.flatMap { ScorePoints(rounding: $0) }
-        recorder?.recordScoring(component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: display)
+        recorder?.recordScoring(
+            component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: display)
         guard let points else { return 0 }
         if let display, display.hundredths != 0 {
-            let reason = render(box.rule.reason, in: scoringActivation, rule: box.rule.id, event: nil, warnings: &warnings)
+            let reason = render(
+                box.rule.reason, in: scoringActivation, rule: box.rule.id, event: nil, warnings: &warnings)
             contributions.append(
                 Contribution(component: component, rule: box.rule.id, points: display, event: nil, reason: reason))
         }
@@ -105,7 +110,8 @@ extension Engine {
                 if let recorder { whyByEvent[index] = recorder.why(when.expression) }
             } else if let recorder {
                 recorder.recordScoring(
-                    component: component.name, rule: box.rule, event: index, outcome: outcome, why: recorder.why(when.expression),
+                    component: component.name, rule: box.rule, event: index, outcome: outcome,
+                    why: recorder.why(when.expression),
                     points: nil)
             }
         }
@@ -138,12 +144,15 @@ extension Engine {
             recorder?.recordScoring(
                 component: component.name, rule: box.rule, event: index, outcome: .matched,
                 why: whyByEvent[index] ?? [], points: display,
-                note: factor == 1 ? nil : "\(formatDecimal(raw)) × decay \(formatDecimal((factor * 10_000).rounded() / 10_000))")
+                note: factor == 1
+                    ? nil : "\(formatDecimal(raw)) × decay \(formatDecimal((factor * 10_000).rounded() / 10_000))")
             sum += points
             guard let display, display.hundredths != 0 else { continue }
-            let reason = render(box.rule.reason, in: eventActivation, rule: box.rule.id, event: index, warnings: &warnings)
+            let reason = render(
+                box.rule.reason, in: eventActivation, rule: box.rule.id, event: index, warnings: &warnings)
             contributions.append(
-                Contribution(component: component.name, rule: box.rule.id, points: display, event: index, reason: reason))
+                Contribution(
+                    component: component.name, rule: box.rule.id, points: display, event: index, reason: reason))
             if display.hundredths > 0 { keyEvent.offer(index: index, at: eventTime(event), rule: box.rule.id) }
         }
         return sum
@@ -173,7 +182,8 @@ extension Engine {
                     message: "points: \(error.message)")
             case .null:
                 warnings.add(
-                    .scoring, rule: box.rule.id, event: event, code: WarningCode.invalidPoints, message: "points is null")
+                    .scoring, rule: box.rule.id, event: event, code: WarningCode.invalidPoints,
+                    message: "points is null")
             default:
                 warnings.add(
                     .scoring, rule: box.rule.id, event: event, code: WarningCode.invalidPoints,

@@ -61,7 +61,8 @@ public final class Engine {
     /// Finishes a prepared decision: walks the route from the matched rule's
     /// target through backups and teams, updating `state` when given.
     public func route(_ prepared: PreparedDecision, state: RoutingState?) -> Decision {
-        var walker = RouteWalker(plan: plan, state: state, now: prepared.now, leadHash: prepared.leadHash, recorder: nil)
+        var walker = RouteWalker(
+            plan: plan, state: state, now: prepared.now, leadHash: prepared.leadHash, recorder: nil)
         let walk = walker.walk(from: prepared.routeTarget, startsAtFallback: prepared.routeRuleIndex == nil)
         return prepared.decision(plan: plan, walk: walk)
     }

@@ -98,7 +98,8 @@ final class EnginePlan: Sendable {
         } else {
             // The loader refuses a fallback that names no queue; a hand-built
             // ruleset still gets a queue by that id rather than a crash.
-            queues.append(Queue(id: ruleset.routing.fallback, name: nil, location: SourceLocation(file: "", line: 0, column: 0)))
+            queues.append(
+                Queue(id: ruleset.routing.fallback, name: nil, location: SourceLocation(file: "", line: 0, column: 0)))
             fallbackQueue = queues.count - 1
         }
         self.queues = queues

@@ -64,7 +64,8 @@ final class ExplanationRecorder {
     }
 
     func recordRouteStep(_ step: RouteStep, passedOver: [PassedOverMember]) {
-        routeWalk.append(RouteWalkStep(step: step, passedOver: passedOver, note: step.isFallback ? pendingRouteNote : nil))
+        routeWalk.append(
+            RouteWalkStep(step: step, passedOver: passedOver, note: step.isFallback ? pendingRouteNote : nil))
         if step.isFallback { pendingRouteNote = nil }
     }
 }

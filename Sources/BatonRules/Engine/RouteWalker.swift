@@ -105,7 +105,8 @@ struct RouteWalker {
             if let skip = unavailability(ofOwner: member) {
                 if recorder != nil {
                     passedOver.append(
-                        PassedOverMember(id: plan.ruleset.owners[member].id, reason: skip.reason, untilDay: skip.untilDay))
+                        PassedOverMember(
+                            id: plan.ruleset.owners[member].id, reason: skip.reason, untilDay: skip.untilDay))
                 }
             } else {
                 available.append(position)

@@ -62,7 +62,10 @@ public struct Team: Sendable {
     public var backup: String?
     public var location: SourceLocation
 
-    public init(id: String, members: [String], strategy: TeamStrategy, weights: [String: Int], backup: String?, location: SourceLocation) {
+    public init(
+        id: String, members: [String], strategy: TeamStrategy, weights: [String: Int], backup: String?,
+        location: SourceLocation
+    ) {
         self.id = id
         self.members = members
         self.strategy = strategy

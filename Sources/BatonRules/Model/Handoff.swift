@@ -11,7 +11,9 @@ public struct Handoff: Sendable {
     /// Handoff only; the first whose `when` holds gives `next_step`.
     public var nextSteps: [NextStep]
 
-    public init(suppress: [SuppressRule], when: RuleExpression?, stage: String?, context: [ContextField], nextSteps: [NextStep]) {
+    public init(
+        suppress: [SuppressRule], when: RuleExpression?, stage: String?, context: [ContextField], nextSteps: [NextStep]
+    ) {
         self.suppress = suppress
         self.when = when
         self.stage = stage

@@ -21,7 +21,8 @@ public struct RoutingRule: Sendable {
     public var reason: RuleTemplate?
     public var location: SourceLocation
 
-    public init(id: String, when: RuleExpression?, assign: Assignment, reason: RuleTemplate?, location: SourceLocation) {
+    public init(id: String, when: RuleExpression?, assign: Assignment, reason: RuleTemplate?, location: SourceLocation)
+    {
         self.id = id
         self.when = when
         self.assign = assign

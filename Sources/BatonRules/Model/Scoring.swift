@@ -23,7 +23,9 @@ public struct ScoreComponent: Sendable {
     /// Per-event rules: evaluated once per element of `lead.events`, with `event` bound.
     public var eventRules: [ScoringRule]
 
-    public init(name: String, min: Double?, max: Double?, decay: Decay?, rules: [ScoringRule], eventRules: [ScoringRule]) {
+    public init(
+        name: String, min: Double?, max: Double?, decay: Decay?, rules: [ScoringRule], eventRules: [ScoringRule]
+    ) {
         self.name = name
         self.min = min
         self.max = max
@@ -58,7 +60,9 @@ public struct ScoringRule: Sendable {
     public var limit: Int?
     public var location: SourceLocation
 
-    public init(id: String, when: RuleExpression?, points: Points, reason: RuleTemplate?, limit: Int?, location: SourceLocation) {
+    public init(
+        id: String, when: RuleExpression?, points: Points, reason: RuleTemplate?, limit: Int?, location: SourceLocation
+    ) {
         self.id = id
         self.when = when
         self.points = points

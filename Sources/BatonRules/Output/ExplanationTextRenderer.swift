@@ -28,7 +28,9 @@ public enum ExplanationTextRenderer {
             for warning in decision.warnings {
                 var place = warning.section.rawValue
                 if let rule = warning.rule { place += " \(rule)" }
-                if let events = warning.events { place += " (events \(events.map(String.init).joined(separator: ", ")))" }
+                if let events = warning.events {
+                    place += " (events \(events.map(String.init).joined(separator: ", ")))"
+                }
                 output.line(output.yellow("  ! \(place): \(warning.code): \(warning.message)"))
             }
         }

@@ -24,8 +24,9 @@ enum YAMLCoreSchema {
         default: break
         }
         let utf8 = text.utf8
-        guard let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: ".") || isDigit(first)
+        guard let first = utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") || isDigit(first)
         else { return .value(.string(text)) }
         if let integer = integer(text) { return integer }
         if isFloat(utf8), let double = Double(text) { return .value(.double(double)) }

@@ -9,7 +9,8 @@ struct RegexCompiler {
         let size = try instructionCount(of: node)
         if size > RegexProgram.maximumInstructionCount {
             throw RegexSyntaxError(
-                message: "pattern too large: it compiles to more than \(RegexProgram.maximumInstructionCount) instructions",
+                message:
+                    "pattern too large: it compiles to more than \(RegexProgram.maximumInstructionCount) instructions",
                 offset: 0)
         }
         var compiler = RegexCompiler()

@@ -95,7 +95,9 @@ extension RegexParser {
         }
         if braced { position += 1 }
         guard let scalar = Unicode.Scalar(value) else {
-            throw error("invalid escape: \(text(from: escapeStart, to: position)) is not a Unicode scalar value", at: escapeStart)
+            throw error(
+                "invalid escape: \(text(from: escapeStart, to: position)) is not a Unicode scalar value",
+                at: escapeStart)
         }
         return scalar
     }
