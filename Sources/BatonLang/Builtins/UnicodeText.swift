@@ -189,18 +189,27 @@ enum UnicodeText {
         return host(from: Array(trimmed.utf8)[...])
     }
 
-    private static func host(from bytes: ArraySlice<UInt8>) -> String? {
+    /// The host written in a URL's authority: before any path, query or
+    /// fragment, after any `user@`, without a port; an IPv6 literal keeps its
+    /// brackets. nil for an unclosed bracket. Shared by the Unicode and ASCII paths.
+    private static func authorityHost<Bytes: BidirectionalCollection>(_ bytes: Bytes) -> Bytes.SubSequence?
+    where Bytes.Element == UInt8 {
         var authority = bytes.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
         if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
-            authority = authority[(at + 1)...]
+            authority = authority[authority.index(after: at)...]
         }
         if authority.first == UInt8(ascii: "[") {
-            // An IPv6 literal: the host is inside the brackets.
             guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
-            authority = authority[authority.startIndex...close]
-        } else if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
-            authority = authority[..<colon]
+            return authority[authority.startIndex...close]
         }
+        if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
+            return authority[..<colon]
+        }
+        return authority
+    }
+
+    private static func host(from bytes: ArraySlice<UInt8>) -> String? {
+        guard let authority = authorityHost(bytes) else { return nil }
         var host = lower(String(decoding: authority, as: UTF8.self))
         if host.hasSuffix(".") { host.removeLast() }
         if hasPrefix(host, "www.") { host = String(host.dropFirst(4)) }
@@ -263,16 +272,7 @@ enum UnicodeText {
 
     /// `host(from:)` for ASCII bytes.
     private static func asciiHost(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-        var authority = bytes.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
-        if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
-            authority = authority[(at + 1)...]
-        }
-        if authority.first == UInt8(ascii: "[") {
-            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
-            authority = authority[authority.startIndex...close]
-        } else if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
-            authority = authority[..<colon]
-        }
+        guard let authority = authorityHost(bytes) else { return nil }
         // Lowered first, as the Unicode path does: `WWW.` is dropped too.
         let lowered = authority.map(asciiLowered)
         var host = lowered[...]
