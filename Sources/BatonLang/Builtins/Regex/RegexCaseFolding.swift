@@ -3,8 +3,8 @@
 /// Two scalars are variants when simple (one-to-one) case mapping takes them to
 /// the same scalar, which is what simple Unicode case folding does: `k`, `K` and
 /// the Kelvin sign `K` are one orbit, as are `σ`, `ς` and `Σ`; `ß` matches `ẞ` but
-/// not `SS`. The table is built from the standard library's Unicode data the
-/// first time a case-insensitive pattern is compiled.
+/// not `SS`. The orbits are embedded (`orbitsText`) and parsed the first time a
+/// case-insensitive pattern is compiled.
 struct RegexCaseFolding: Sendable {
     struct Entry: Sendable {
         let scalar: UInt32
@@ -17,27 +17,12 @@ struct RegexCaseFolding: Sendable {
     let orbits: [[UInt32]]
     private let orbitOfScalar: [UInt32: Int]
 
-    static let table = RegexCaseFolding()
+    static let table = RegexCaseFolding(orbits: parseOrbits(orbitsText))
 
-    // No cased scalar lies above the Adlam block (U+1E900...U+1E943).
-    private static let lastCasedScalar: UInt32 = 0x1E9FF
-    // Dotless i upper-cases to I, but simple case folding leaves it alone.
-    private static let dotlessI: UInt32 = 0x131
-
-    private init() {
-        var membersOfKey: [UInt32: [UInt32]] = [:]
-        for value in 0...Self.lastCasedScalar {
-            guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenCaseMapped else { continue }
-            let key = Self.foldingKey(of: scalar)
-            membersOfKey[key, default: [key]].append(value)
-        }
-        var orbits: [[UInt32]] = []
+    init(orbits: [[UInt32]]) {
         var orbitOfScalar: [UInt32: Int] = [:]
-        for members in membersOfKey.values {
-            let orbit = Array(Set(members)).sorted()
-            guard orbit.count > 1 else { continue }
-            for member in orbit { orbitOfScalar[member] = orbits.count }
-            orbits.append(orbit)
+        for (index, orbit) in orbits.enumerated() {
+            for member in orbit { orbitOfScalar[member] = index }
         }
         self.orbits = orbits
         self.orbitOfScalar = orbitOfScalar
@@ -50,17 +35,35 @@ struct RegexCaseFolding: Sendable {
         return orbits[orbit]
     }
 
-    /// The scalar all of this scalar's variants map to: its upper case, then lower-cased.
-    private static func foldingKey(of scalar: Unicode.Scalar) -> UInt32 {
-        if scalar.value == dotlessI { return scalar.value }
-        let upper = singleScalar(scalar.properties.uppercaseMapping) ?? scalar
-        let lower = singleScalar(upper.properties.lowercaseMapping) ?? upper
-        return lower.value
-    }
-
-    private static func singleScalar(_ mapping: String) -> Unicode.Scalar? {
-        let scalars = mapping.unicodeScalars
-        guard scalars.count == 1 else { return nil }
-        return scalars.first
+    /// Orbits written as `orbitsText` is: groups separated by white space, members
+    /// in hexadecimal joined by ':'.
+    static func parseOrbits(_ text: String) -> [[UInt32]] {
+        var orbits: [[UInt32]] = []
+        var orbit: [UInt32] = []
+        var member: UInt32 = 0
+        var inMember = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                member = member << 4 | UInt32(byte - UInt8(ascii: "0"))
+                inMember = true
+            case UInt8(ascii: "A")...UInt8(ascii: "F"):
+                member = member << 4 | UInt32(byte - UInt8(ascii: "A") + 10)
+                inMember = true
+            case UInt8(ascii: ":"):
+                orbit.append(member)
+                member = 0
+                inMember = false
+            default:
+                if inMember { orbit.append(member) }
+                if !orbit.isEmpty { orbits.append(orbit) }
+                orbit = []
+                member = 0
+                inMember = false
+            }
+        }
+        if inMember { orbit.append(member) }
+        if !orbit.isEmpty { orbits.append(orbit) }
+        return orbits
     }
 }
