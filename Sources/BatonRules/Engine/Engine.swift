@@ -16,6 +16,10 @@ public final class Engine {
     let scoringActivation: Activation
     let eventActivation: Activation
     let decisionActivation: Activation
+    /// The slot of `event` in `eventActivation`, where events are lent.
+    let eventSlot: Int?
+    /// Scratch storage for the matching events of an event rule (see `score`).
+    var eventMatches: [Int] = []
 
     /// Prepares a ruleset for evaluation: resolves ids and slots once.
     public convenience init(ruleset: Ruleset) {
@@ -35,6 +39,8 @@ public final class Engine {
         scoringActivation = Activation(environment: scopes.scoring, now: start)
         eventActivation = Activation(environment: scopes.event, now: start)
         decisionActivation = Activation(environment: scopes.decision, now: start)
+        let eventVariables = scopes.event.variables.count
+        eventSlot = plan.eventSlots.event.flatMap { $0 < eventVariables ? $0 : nil }
         Engine.bind(plan.tablesValue, to: plan.accountSlots.tables, in: accountActivation)
         Engine.bind(plan.tablesValue, to: plan.scoringSlots.tables, in: scoringActivation)
         Engine.bind(plan.tablesValue, to: plan.eventSlots.tables, in: eventActivation)
@@ -127,6 +133,22 @@ public final class Engine {
         let (value, trace) = expression.program.evaluateTraced(activation)
         recorder.lastTrace = trace
         return value
+    }
+
+    /// Evaluates an expression of the event scope with the event at `event`
+    /// lent to `event` (see `Activation.withBinding`): no copy, no retain.
+    @inline(__always)
+    func evaluate(_ expression: RuleExpression, event: UnsafePointer<Value>, recorder: ExplanationRecorder?) -> Value {
+        guard recorder == nil, let eventSlot else {
+            return withEvent(event) { evaluate(expression, in: eventActivation, recorder: recorder) }
+        }
+        return expression.program.evaluate(eventActivation, bindingValueAt: event, toSlot: eventSlot)
+    }
+
+    /// Runs `body` with the event at `event` lent to `event` in `eventActivation`.
+    func withEvent<Result>(_ event: UnsafePointer<Value>, _ body: () -> Result) -> Result {
+        guard let eventSlot else { return body() }
+        return eventActivation.withBinding(valueAt: event, toSlot: eventSlot, body)
     }
 
     /// `accounts.match`: the row of the account table with the matched key, or null.

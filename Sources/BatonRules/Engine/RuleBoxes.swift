@@ -6,19 +6,33 @@ final class RuleBox<Rule: Sendable>: Sendable {
     let rule: Rule
     /// The rule's optional condition, boxed too: `if let when = rule.when`
     /// copies the whole expression, `if let when = box.when` retains once.
-    let when: ConditionBox?
+    let when: ExpressionBox?
+    /// The rule's other expression, boxed for the same reason: computed
+    /// points, `owner_from`, a suppress condition, a context value.
+    let expression: ExpressionBox?
+    /// The rule's `reason` or `say`, boxed for the same reason.
+    let template: TemplateBox?
 
-    init(_ rule: Rule, when: RuleExpression? = nil) {
+    init(_ rule: Rule, when: RuleExpression? = nil, expression: RuleExpression? = nil, template: RuleTemplate? = nil) {
         self.rule = rule
-        self.when = when.map(ConditionBox.init)
+        self.when = when.map(ExpressionBox.init)
+        self.expression = expression.map(ExpressionBox.init)
+        self.template = template.map(TemplateBox.init)
     }
 }
 
-/// A condition in a class box (see `RuleBox.when`).
-final class ConditionBox: Sendable {
+/// An expression in a class box (see `RuleBox.when`).
+final class ExpressionBox: Sendable {
     let expression: RuleExpression
 
     init(_ expression: RuleExpression) { self.expression = expression }
+}
+
+/// A template in a class box (see `RuleBox.template`).
+final class TemplateBox: Sendable {
+    let template: RuleTemplate
+
+    init(_ template: RuleTemplate) { self.template = template }
 }
 
 /// The rules the engine runs for every lead, boxed (see `RuleBox`).
@@ -32,14 +46,30 @@ struct BoxedRules: Sendable {
 
     init(_ ruleset: Ruleset) {
         scoring = ruleset.scoring.components.map { component in
-            (
-                component.rules.map { RuleBox($0, when: $0.when) },
-                component.eventRules.map { RuleBox($0, when: $0.when) }
-            )
+            (component.rules.map(BoxedRules.box), component.eventRules.map(BoxedRules.box))
         }
-        routing = ruleset.routing.rules.map { RuleBox($0, when: $0.when) }
-        suppress = ruleset.handoff.suppress.map { RuleBox($0) }
-        context = ruleset.handoff.context.map { RuleBox($0) }
-        nextSteps = ruleset.handoff.nextSteps.map { RuleBox($0, when: $0.when) }
+        routing = ruleset.routing.rules.map { rule in
+            var ownerFrom: RuleExpression?
+            if case .ownerFrom(let expression) = rule.assign { ownerFrom = expression }
+            return RuleBox(rule, when: rule.when, expression: ownerFrom, template: rule.reason)
+        }
+        suppress = ruleset.handoff.suppress.map { RuleBox($0, when: $0.when) }
+        context = ruleset.handoff.context.map { RuleBox($0, expression: $0.value) }
+        nextSteps = ruleset.handoff.nextSteps.map { RuleBox($0, when: $0.when, template: $0.say) }
+    }
+
+    private static func box(_ rule: ScoringRule) -> RuleBox<ScoringRule> {
+        switch rule.points {
+        case .constant: RuleBox(rule, when: rule.when, template: rule.reason)
+        case .expression(let points): RuleBox(rule, when: rule.when, expression: points, template: rule.reason)
+        }
+    }
+}
+
+extension RuleBox<ScoringRule> {
+    /// The points when they are a constant; nil when `expression` computes them.
+    var constantPoints: Double? {
+        if case .constant(let points) = rule.points { return points }
+        return nil
     }
 }
