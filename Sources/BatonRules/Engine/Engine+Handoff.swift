@@ -33,18 +33,18 @@ extension Engine {
         }
 
         if status != .suppressed {
-            if let when = plan.ruleset.handoff.when {
-                let outcome = ConditionOutcome(evaluate(when, in: decisionActivation, recorder: recorder))
+            if let when = plan.boxed.handoffWhen {
+                let outcome = ConditionOutcome(evaluate(when.expression, in: decisionActivation, recorder: recorder))
                 warnings.addCondition(outcome, section: .handoff, rule: nil)
                 if outcome.isMatch { status = .handoff }
                 recorder?.recordCondition(
-                    section: .handoff, rule: nil, outcome: outcome, why: recorder?.why(when) ?? [])
+                    section: .handoff, rule: nil, outcome: outcome, why: recorder?.why(when.expression) ?? [])
             } else {
                 recorder?.recordRule(
                     section: .handoff, rule: nil, outcome: .notMatched, why: [],
                     note: "the ruleset has no handoff condition")
             }
-        } else if plan.ruleset.handoff.when != nil {
+        } else if plan.boxed.handoffWhen != nil {
             recorder?.recordRule(
                 section: .handoff, rule: nil, outcome: .notEvaluated, why: [],
                 note: "not evaluated: suppressed by \(suppressedBy ?? "")")

@@ -34,6 +34,7 @@ extension Engine {
         var components: [ComponentScore] = []
         components.reserveCapacity(scoring.components.count)
         var contributions: [Contribution] = []
+        contributions.reserveCapacity(plan.boxed.scoringRuleCount)
         var total = ScorePoints(hundredths: 0)
         var keyEvent = KeyEventTracker()
         // The engine's storage for event matches, taken so that it is unique

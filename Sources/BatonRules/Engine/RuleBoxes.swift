@@ -43,6 +43,11 @@ struct BoxedRules: Sendable {
     let suppress: [RuleBox<SuppressRule>]
     let context: [RuleBox<ContextField>]
     let nextSteps: [RuleBox<NextStep>]
+    /// `handoff.when`, boxed (see `RuleBox.when`).
+    let handoffWhen: ExpressionBox?
+    /// The scoring rules and event rules of all components: how many
+    /// contributions a lead typically has at most, to reserve room once.
+    let scoringRuleCount: Int
 
     init(_ ruleset: Ruleset) {
         scoring = ruleset.scoring.components.map { component in
@@ -56,6 +61,8 @@ struct BoxedRules: Sendable {
         suppress = ruleset.handoff.suppress.map { RuleBox($0, when: $0.when) }
         context = ruleset.handoff.context.map { RuleBox($0, expression: $0.value) }
         nextSteps = ruleset.handoff.nextSteps.map { RuleBox($0, when: $0.when, template: $0.say) }
+        handoffWhen = ruleset.handoff.when.map(ExpressionBox.init)
+        scoringRuleCount = scoring.reduce(0) { $0 + $1.rules.count + $1.eventRules.count }
     }
 
     private static func box(_ rule: ScoringRule) -> RuleBox<ScoringRule> {
