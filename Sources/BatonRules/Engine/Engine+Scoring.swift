@@ -113,6 +113,8 @@ extension Engine {
         var whyByEvent: [Int: [String]] = [:]
         if let when = box.when {
             for index in events.indices {
+                // Skipped unseen: the rule's leading field test already fails.
+                if recorder == nil, let test = box.eventTest, !test.mayHold(first + index) { continue }
                 let value = evaluate(when.expression, event: first + index, recorder: recorder)
                 // The common case, a bool with nothing to record, needs no outcome.
                 if recorder == nil, case .bool(let holds) = value {

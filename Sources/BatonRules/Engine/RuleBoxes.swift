@@ -1,3 +1,5 @@
+import BatonLang
+
 /// A rule in a class box. Looping over an array of rule structs copies each
 /// rule, retaining every reference it holds (programs, templates, strings);
 /// looping over boxes retains one object, and the box's `let` fields are
@@ -12,12 +14,18 @@ final class RuleBox<Rule: Sendable>: Sendable {
     let expression: ExpressionBox?
     /// The rule's `reason` or `say`, boxed for the same reason.
     let template: TemplateBox?
+    /// Event rules: the test of an event field that `when` starts with, if it does.
+    let eventTest: EventFieldTest?
 
-    init(_ rule: Rule, when: RuleExpression? = nil, expression: RuleExpression? = nil, template: RuleTemplate? = nil) {
+    init(
+        _ rule: Rule, when: RuleExpression? = nil, expression: RuleExpression? = nil, template: RuleTemplate? = nil,
+        eventTest: EventFieldTest? = nil
+    ) {
         self.rule = rule
         self.when = when.map(ExpressionBox.init)
         self.expression = expression.map(ExpressionBox.init)
         self.template = template.map(TemplateBox.init)
+        self.eventTest = eventTest
     }
 }
 
@@ -50,8 +58,16 @@ struct BoxedRules: Sendable {
     let scoringRuleCount: Int
 
     init(_ ruleset: Ruleset) {
+        let eventScope = ruleset.scopes.event
+        var eventType: RecordType?
+        if let slot = eventScope.slot(of: "event"), case .record(let name) = eventScope.variables[slot].type {
+            eventType = eventScope.schema[name]
+        }
         scoring = ruleset.scoring.components.map { component in
-            (component.rules.map(BoxedRules.box), component.eventRules.map(BoxedRules.box))
+            (
+                component.rules.map { BoxedRules.box($0, eventType: nil) },
+                component.eventRules.map { BoxedRules.box($0, eventType: eventType) }
+            )
         }
         routing = ruleset.routing.rules.map { rule in
             var ownerFrom: RuleExpression?
@@ -65,11 +81,12 @@ struct BoxedRules: Sendable {
         scoringRuleCount = scoring.reduce(0) { $0 + $1.rules.count + $1.eventRules.count }
     }
 
-    private static func box(_ rule: ScoringRule) -> RuleBox<ScoringRule> {
-        switch rule.points {
-        case .constant: RuleBox(rule, when: rule.when, template: rule.reason)
-        case .expression(let points): RuleBox(rule, when: rule.when, expression: points, template: rule.reason)
-        }
+    /// With `eventType`, an event rule of that event type.
+    private static func box(_ rule: ScoringRule, eventType: RecordType?) -> RuleBox<ScoringRule> {
+        var points: RuleExpression?
+        if case .expression(let expression) = rule.points { points = expression }
+        let test = rule.when.flatMap { EventFieldTest(condition: $0.program.expr, eventType: eventType) }
+        return RuleBox(rule, when: rule.when, expression: points, template: rule.reason, eventTest: test)
     }
 }
 
