@@ -26,15 +26,13 @@ extension Engine {
     func score(lead: RecordValue, now: Timestamp, warnings: inout WarningList, recorder: ExplanationRecorder?)
         -> ScoringOutcome
     {
-        let scoring = plan.ruleset.scoring
         var events: [Value] = []
         if let slot = plan.leadEventsSlot, slot < lead.fields.count, case .list(let list) = lead.fields[slot] {
             events = list
         }
         var components: [ComponentScore] = []
-        components.reserveCapacity(scoring.components.count)
+        components.reserveCapacity(plan.boxed.components.count)
         var contributions: [Contribution] = []
-        contributions.reserveCapacity(plan.boxed.scoringRuleCount)
         var total = ScorePoints(hundredths: 0)
         var keyEvent = KeyEventTracker()
         // The engine's storage for event matches, taken so that it is unique
@@ -42,30 +40,30 @@ extension Engine {
         var matches = eventMatches
         eventMatches = []
         events.withUnsafeBufferPointer { events in
-            for (componentIndex, component) in scoring.components.enumerated() {
-                let boxes = plan.boxed.scoring[componentIndex]
+            for box in plan.boxed.components {
+                let component = box.component.name
                 var sum = 0.0
-                for rule in boxes.rules {
+                for rule in box.rules {
                     sum += scoreRule(
-                        rule, component: component.name, contributions: &contributions, warnings: &warnings,
+                        rule, component: component, contributions: &contributions, warnings: &warnings,
                         recorder: recorder)
                 }
-                for rule in boxes.eventRules {
+                for rule in box.eventRules {
                     sum += scoreEventRule(
-                        rule, component: component, events: events, now: now, matches: &matches,
+                        rule, component: box, events: events, now: now, matches: &matches,
                         contributions: &contributions, keyEvent: &keyEvent, warnings: &warnings, recorder: recorder)
                 }
-                let clamped = clampComponent(sum.isNaN ? 0 : sum, min: component.min, max: component.max)
+                let clamped = clampComponent(sum.isNaN ? 0 : sum, min: box.component.min, max: box.component.max)
                 let points =
                     ScorePoints(rounding: clamped)
                     ?? ScorePoints(
                         hundredths: clamped < 0 ? -ScorePoints.saturationHundredths : ScorePoints.saturationHundredths)
-                components.append(ComponentScore(name: component.name, points: points))
+                components.append(ComponentScore(name: component, points: points))
                 total = ScorePoints.saturatingSum(total, points)
             }
         }
         eventMatches = matches
-        let grade = scoring.grades.first { grade in grade.minimum.map { total >= $0 } ?? true }?.grade
+        let grade = plan.ruleset.scoring.grades.first { grade in grade.minimum.map { total >= $0 } ?? true }?.grade
         let result = ScoreResult(total: total, grade: grade, components: components, contributions: contributions)
         return ScoringOutcome(result: result, keyEvent: keyEvent.keyEvent(events: events, plan: plan))
     }
@@ -104,12 +102,13 @@ extension Engine {
     /// A rule of `events:`, applied to every event; returns the unrounded sum.
     /// `matches` is scratch storage for the indices of the matching events.
     private func scoreEventRule(
-        _ box: RuleBox<ScoringRule>, component: ScoreComponent, events: UnsafeBufferPointer<Value>, now: Timestamp,
+        _ box: RuleBox<ScoringRule>, component: ComponentBox, events: UnsafeBufferPointer<Value>, now: Timestamp,
         matches: inout [Int], contributions: inout [Contribution], keyEvent: inout KeyEventTracker,
         warnings: inout WarningList, recorder: ExplanationRecorder?
     ) -> Double {
         guard let first = events.baseAddress, !events.isEmpty else { return 0 }
-        matches.removeAll(keepingCapacity: true)
+        if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
+        let componentName = component.component.name
         var whyByEvent: [Int: [String]] = [:]
         if let when = box.when {
             for index in events.indices {
@@ -128,7 +127,7 @@ extension Engine {
                     if let recorder { whyByEvent[index] = recorder.why(when.expression) }
                 } else if let recorder {
                     recorder.recordScoring(
-                        component: component.name, rule: box.rule, event: index, outcome: outcome,
+                        component: componentName, rule: box.rule, event: index, outcome: outcome,
                         why: recorder.why(when.expression), points: nil)
                 }
             }
@@ -140,7 +139,7 @@ extension Engine {
             if let recorder {
                 for index in matches[max(limit, 0)...].sorted() {
                     recorder.recordScoring(
-                        component: component.name, rule: box.rule, event: index, outcome: .matched,
+                        component: componentName, rule: box.rule, event: index, outcome: .matched,
                         why: whyByEvent[index] ?? [], points: nil,
                         note: "beyond limit \(limit): only the \(limit) most recent matching events count")
                 }
@@ -153,16 +152,16 @@ extension Engine {
             let event = EventAt(index: index, value: first + index)
             guard let raw = points(of: box, event: event, warnings: &warnings, recorder: recorder) else {
                 recorder?.recordScoring(
-                    component: component.name, rule: box.rule, event: index, outcome: .matched,
+                    component: componentName, rule: box.rule, event: index, outcome: .matched,
                     why: whyByEvent[index] ?? [], points: nil)
                 continue
             }
             let at = eventTime(events[index])
-            let factor = decayFactor(component.decay, eventAt: at, now: now)
+            let factor = decayFactor(component.component.decay, eventAt: at, now: now)
             let points = raw * factor
             let display = ScorePoints(rounding: points)
             recorder?.recordScoring(
-                component: component.name, rule: box.rule, event: index, outcome: .matched,
+                component: componentName, rule: box.rule, event: index, outcome: .matched,
                 why: whyByEvent[index] ?? [], points: display,
                 note: factor == 1
                     ? nil : "\(formatDecimal(raw)) × decay \(formatDecimal((factor * 10_000).rounded() / 10_000))")
@@ -173,7 +172,7 @@ extension Engine {
             }
             contributions.append(
                 Contribution(
-                    component: component.name, rule: box.rule.id, points: display, event: index, reason: reason))
+                    component: componentName, rule: box.rule.id, points: display, event: index, reason: reason))
             if display.hundredths > 0 { keyEvent.offer(index: index, at: at, rule: box.rule.id) }
         }
         return sum

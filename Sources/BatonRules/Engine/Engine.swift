@@ -19,7 +19,11 @@ public final class Engine {
     /// The slot of `event` in `eventActivation`, where events are lent.
     let eventSlot: Int?
     /// Scratch storage for the matching events of an event rule (see `score`).
-    var eventMatches: [Int] = []
+    // Unchecked: an engine serves one thread, and `score` takes it and puts it back.
+    @exclusivity(unchecked) var eventMatches: [Int] = []
+    /// The `now` the activations hold: set only when it changes, as each
+    /// set of an activation's `now` costs an exclusivity check.
+    @exclusivity(unchecked) private var activationsNow: Timestamp?
 
     /// Prepares a ruleset for evaluation: resolves ids and slots once.
     public convenience init(ruleset: Ruleset) {
@@ -86,10 +90,13 @@ public final class Engine {
 
     private func run(lead: RecordValue, now: Timestamp, recorder: ExplanationRecorder?) -> PreparedDecision {
         let leadValue = Value.record(lead)
-        accountActivation.now = now
-        scoringActivation.now = now
-        eventActivation.now = now
-        decisionActivation.now = now
+        if activationsNow != now {
+            accountActivation.now = now
+            scoringActivation.now = now
+            eventActivation.now = now
+            decisionActivation.now = now
+            activationsNow = now
+        }
         Engine.bind(leadValue, to: plan.accountSlots.lead, in: accountActivation)
         Engine.bind(leadValue, to: plan.scoringSlots.lead, in: scoringActivation)
         Engine.bind(leadValue, to: plan.eventSlots.lead, in: eventActivation)

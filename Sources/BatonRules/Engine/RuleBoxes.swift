@@ -43,19 +43,29 @@ final class TemplateBox: Sendable {
     init(_ template: RuleTemplate) { self.template = template }
 }
 
+/// A scoring component in a class box, with its rules boxed (see `RuleBox`).
+final class ComponentBox: Sendable {
+    let component: ScoreComponent
+    let rules: [RuleBox<ScoringRule>]
+    let eventRules: [RuleBox<ScoringRule>]
+
+    init(_ component: ScoreComponent, rules: [RuleBox<ScoringRule>], eventRules: [RuleBox<ScoringRule>]) {
+        self.component = component
+        self.rules = rules
+        self.eventRules = eventRules
+    }
+}
+
 /// The rules the engine runs for every lead, boxed (see `RuleBox`).
 struct BoxedRules: Sendable {
-    /// Per scoring component, in order: its rules and event rules.
-    let scoring: [(rules: [RuleBox<ScoringRule>], eventRules: [RuleBox<ScoringRule>])]
+    /// The scoring components, in order.
+    let components: [ComponentBox]
     let routing: [RuleBox<RoutingRule>]
     let suppress: [RuleBox<SuppressRule>]
     let context: [RuleBox<ContextField>]
     let nextSteps: [RuleBox<NextStep>]
     /// `handoff.when`, boxed (see `RuleBox.when`).
     let handoffWhen: ExpressionBox?
-    /// The scoring rules and event rules of all components: how many
-    /// contributions a lead typically has at most, to reserve room once.
-    let scoringRuleCount: Int
 
     init(_ ruleset: Ruleset) {
         let eventScope = ruleset.scopes.event
@@ -63,11 +73,10 @@ struct BoxedRules: Sendable {
         if let slot = eventScope.slot(of: "event"), case .record(let name) = eventScope.variables[slot].type {
             eventType = eventScope.schema[name]
         }
-        scoring = ruleset.scoring.components.map { component in
-            (
-                component.rules.map { BoxedRules.box($0, eventType: nil) },
-                component.eventRules.map { BoxedRules.box($0, eventType: eventType) }
-            )
+        components = ruleset.scoring.components.map { component in
+            ComponentBox(
+                component, rules: component.rules.map { BoxedRules.box($0, eventType: nil) },
+                eventRules: component.eventRules.map { BoxedRules.box($0, eventType: eventType) })
         }
         routing = ruleset.routing.rules.map { rule in
             var ownerFrom: RuleExpression?
@@ -78,7 +87,6 @@ struct BoxedRules: Sendable {
         context = ruleset.handoff.context.map { RuleBox($0, expression: $0.value) }
         nextSteps = ruleset.handoff.nextSteps.map { RuleBox($0, when: $0.when, template: $0.say) }
         handoffWhen = ruleset.handoff.when.map(ExpressionBox.init)
-        scoringRuleCount = scoring.reduce(0) { $0 + $1.rules.count + $1.eventRules.count }
     }
 
     /// With `eventType`, an event rule of that event type.
