@@ -123,7 +123,7 @@ public final class Engine {
 
         return PreparedDecision(
             leadID: leadID, now: now, leadHash: fnv1a64(leadID ?? ""), score: scoring.result,
-            routeRuleIndex: routing.ruleIndex, routeRule: routing.ruleIndex.map { plan.ruleset.routing.rules[$0].id },
+            routeRuleIndex: routing.ruleIndex, routeRule: routing.ruleIndex.map { plan.boxed.routing[$0].rule.id },
             routeReason: routing.reason, routeTarget: routing.target, handoff: handoff, warnings: warnings.warnings)
     }
 
@@ -160,8 +160,8 @@ public final class Engine {
 
     /// `accounts.match`: the row of the account table with the matched key, or null.
     private func matchAccount(warnings: inout WarningList, recorder: ExplanationRecorder?) -> Value {
-        guard let matching = plan.ruleset.accountMatching else { return .null }
-        let key = evaluate(matching.match, in: accountActivation, recorder: recorder)
+        guard let match = plan.boxed.accountMatch else { return .null }
+        let key = evaluate(match.expression, in: accountActivation, recorder: recorder)
         var account = Value.null
         switch key {
         case .error(let error):
@@ -173,7 +173,9 @@ public final class Engine {
         default:
             break
         }
-        recorder?.recordAccount(matching: matching, key: key, account: account)
+        if let recorder, let matching = plan.ruleset.accountMatching {
+            recorder.recordAccount(matching: matching, key: key, account: account)
+        }
         return account
     }
 }

@@ -64,8 +64,9 @@ struct BoxedRules: Sendable {
     let suppress: [RuleBox<SuppressRule>]
     let context: [RuleBox<ContextField>]
     let nextSteps: [RuleBox<NextStep>]
-    /// `handoff.when`, boxed (see `RuleBox.when`).
+    /// `handoff.when` and `accounts.match`, boxed (see `RuleBox.when`).
     let handoffWhen: ExpressionBox?
+    let accountMatch: ExpressionBox?
 
     init(_ ruleset: Ruleset) {
         let eventScope = ruleset.scopes.event
@@ -87,6 +88,7 @@ struct BoxedRules: Sendable {
         context = ruleset.handoff.context.map { RuleBox($0, expression: $0.value) }
         nextSteps = ruleset.handoff.nextSteps.map { RuleBox($0, when: $0.when, template: $0.say) }
         handoffWhen = ruleset.handoff.when.map(ExpressionBox.init)
+        accountMatch = ruleset.accountMatching.map { ExpressionBox($0.match) }
     }
 
     /// With `eventType`, an event rule of that event type.
