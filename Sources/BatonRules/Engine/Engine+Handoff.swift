@@ -96,7 +96,7 @@ extension Engine {
                 guard outcome.isMatch else { continue }
             }
             guard let say = box.template else { continue }
-            let rendered = say.template.template.render(decisionActivation)
+            let rendered = say.render(decisionActivation)
             warnings.addTemplateProblems(rendered.problems, section: .nextSteps, rule: nil, what: "say")
             return rendered.text
         }

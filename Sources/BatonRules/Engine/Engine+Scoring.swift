@@ -167,9 +167,12 @@ extension Engine {
                     ? nil : "\(formatDecimal(raw)) × decay \(formatDecimal((factor * 10_000).rounded() / 10_000))")
             sum += points
             guard let display, display.hundredths != 0 else { continue }
-            let reason = withEvent(event.value) {
-                render(box.template, in: eventActivation, rule: box.rule.id, event: index, warnings: &warnings)
-            }
+            // A reason without holes needs no event lent.
+            let reason =
+                box.template?.constantText
+                ?? withEvent(event.value) {
+                    render(box.template, in: eventActivation, rule: box.rule.id, event: index, warnings: &warnings)
+                }
             contributions.append(
                 Contribution(
                     component: componentName, rule: box.rule.id, points: display, event: index, reason: reason))
@@ -216,7 +219,7 @@ extension Engine {
         section: WarningSection = .scoring
     ) -> String? {
         guard let template else { return nil }
-        let rendered = template.template.template.render(activation)
+        let rendered = template.render(activation)
         warnings.addTemplateProblems(rendered.problems, section: section, rule: rule, event: event, what: "reason")
         return rendered.text
     }

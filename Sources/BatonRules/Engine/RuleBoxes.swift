@@ -39,8 +39,30 @@ final class ExpressionBox: Sendable {
 /// A template in a class box (see `RuleBox.template`).
 final class TemplateBox: Sendable {
     let template: RuleTemplate
+    /// The text of a template without holes (no `{{`, so no `{{{{` either),
+    /// which rendering would only copy piece by piece.
+    let constantText: String?
 
-    init(_ template: RuleTemplate) { self.template = template }
+    init(_ template: RuleTemplate) {
+        self.template = template
+        let text = template.template.source
+        constantText = TemplateBox.hasHole(text) ? nil : text
+    }
+
+    /// Renders the template; hole problems come back with the text.
+    func render(_ activation: Activation) -> (text: String, problems: [TemplateProblem]) {
+        if let constantText { return (constantText, []) }
+        return template.template.render(activation)
+    }
+
+    private static func hasHole(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == byte { return true }
+            previous = byte
+        }
+        return false
+    }
 }
 
 /// A scoring component in a class box, with its rules boxed (see `RuleBox`).
