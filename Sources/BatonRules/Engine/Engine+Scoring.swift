@@ -83,13 +83,13 @@ extension Engine {
         }
         guard outcome.isMatch else {
             recorder?.recordScoring(
-                component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: nil)
+                component: component, rule: box, event: nil, outcome: outcome, why: why, points: nil)
             return 0
         }
         let points = self.points(of: box, event: nil, warnings: &warnings, recorder: recorder)
         let display = points.flatMap { ScorePoints(rounding: $0) }
         recorder?.recordScoring(
-            component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: display)
+            component: component, rule: box, event: nil, outcome: outcome, why: why, points: display)
         guard let points else { return 0 }
         if let display, display.hundredths != 0 {
             let reason = render(box.template, in: scoringActivation, rule: box.rule.id, event: nil, warnings: &warnings)
@@ -127,7 +127,7 @@ extension Engine {
                     if let recorder { whyByEvent[index] = recorder.why(when.expression) }
                 } else if let recorder {
                     recorder.recordScoring(
-                        component: componentName, rule: box.rule, event: index, outcome: outcome,
+                        component: componentName, rule: box, event: index, outcome: outcome,
                         why: recorder.why(when.expression), points: nil)
                 }
             }
@@ -139,7 +139,7 @@ extension Engine {
             if let recorder {
                 for index in matches[max(limit, 0)...].sorted() {
                     recorder.recordScoring(
-                        component: componentName, rule: box.rule, event: index, outcome: .matched,
+                        component: componentName, rule: box, event: index, outcome: .matched,
                         why: whyByEvent[index] ?? [], points: nil,
                         note: "beyond limit \(limit): only the \(limit) most recent matching events count")
                 }
@@ -152,7 +152,7 @@ extension Engine {
             let event = EventAt(index: index, value: first + index)
             guard let raw = points(of: box, event: event, warnings: &warnings, recorder: recorder) else {
                 recorder?.recordScoring(
-                    component: componentName, rule: box.rule, event: index, outcome: .matched,
+                    component: componentName, rule: box, event: index, outcome: .matched,
                     why: whyByEvent[index] ?? [], points: nil)
                 continue
             }
@@ -161,18 +161,21 @@ extension Engine {
             let points = raw * factor
             let display = ScorePoints(rounding: points)
             recorder?.recordScoring(
-                component: componentName, rule: box.rule, event: index, outcome: .matched,
+                component: componentName, rule: box, event: index, outcome: .matched,
                 why: whyByEvent[index] ?? [], points: display,
                 note: factor == 1
                     ? nil : "\(formatDecimal(raw)) × decay \(formatDecimal((factor * 10_000).rounded() / 10_000))")
             sum += points
             guard let display, display.hundredths != 0 else { continue }
-            // A reason without holes needs no event lent.
-            let reason =
-                box.template?.constantText
-                ?? withEvent(event.value) {
-                    render(box.template, in: eventActivation, rule: box.rule.id, event: index, warnings: &warnings)
-                }
+            var reason: String?
+            if let template = box.template {
+                // A reason without holes needs no event lent.
+                reason =
+                    template.constantText
+                    ?? withEvent(event.value) {
+                        render(template, in: eventActivation, rule: box.rule.id, event: index, warnings: &warnings)
+                    }
+            }
             contributions.append(
                 Contribution(
                     component: componentName, rule: box.rule.id, points: display, event: index, reason: reason))
