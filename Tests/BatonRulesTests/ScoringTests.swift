@@ -1,4 +1,5 @@
 import BatonLang
+import Foundation
 import Testing
 
 @testable import BatonRules
@@ -16,6 +17,28 @@ struct ScoringTests {
         ] as [(Double, Int64)])
     func rounding(value: Double, hundredths: Int64) {
         #expect(ScorePoints(rounding: value)?.hundredths == hundredths)
+    }
+
+    @Test("rounding in binary agrees with the decimal rounding wherever it answers")
+    func binaryRounding() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = []
+        for _ in 0..<20_000 { values.append(Double.random(in: -1_000...1_000, using: &generator)) }
+        for _ in 0..<20_000 { values.append(Double.random(in: 0...1e6, using: &generator)) }
+        // Decayed points, as event rules make them.
+        for age in 0..<20_000 { values.append(40 * pow(0.5, Double(age) / 997)) }
+        // Ties and near ties in decimal.
+        for thousandths in -20_000...20_000 where thousandths.magnitude % 10 == 5 {
+            values.append(Double(thousandths) / 1_000)
+        }
+        var answered = 0
+        for value in values {
+            guard let binary = ScorePoints.binaryHundredths(of: value) else { continue }
+            answered += 1
+            #expect(binary == ScorePoints.decimalHundredths(of: value), "\(value)")
+        }
+        // All but the ties and near ties.
+        #expect(answered > 55_000)
     }
 
     @Test("a value that is not finite does not round")

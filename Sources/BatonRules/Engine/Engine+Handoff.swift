@@ -10,9 +10,11 @@ extension Engine {
         var suppressedBy: String?
 
         for box in plan.boxed.suppress {
-            let outcome = ConditionOutcome(evaluate(box.rule.when, in: decisionActivation, recorder: recorder))
+            // Always there: a suppress rule's condition is required.
+            guard let when = box.when else { continue }
+            let outcome = ConditionOutcome(evaluate(when.expression, in: decisionActivation, recorder: recorder))
             warnings.addCondition(outcome, section: .suppress, rule: box.rule.id)
-            let why = recorder?.why(box.rule.when) ?? []
+            let why = recorder?.why(when.expression) ?? []
             switch outcome {
             case .notMatched:
                 recorder?.recordCondition(section: .suppress, rule: box.rule.id, outcome: outcome, why: why)
@@ -31,18 +33,18 @@ extension Engine {
         }
 
         if status != .suppressed {
-            if let when = plan.ruleset.handoff.when {
-                let outcome = ConditionOutcome(evaluate(when, in: decisionActivation, recorder: recorder))
+            if let when = plan.boxed.handoffWhen {
+                let outcome = ConditionOutcome(evaluate(when.expression, in: decisionActivation, recorder: recorder))
                 warnings.addCondition(outcome, section: .handoff, rule: nil)
                 if outcome.isMatch { status = .handoff }
                 recorder?.recordCondition(
-                    section: .handoff, rule: nil, outcome: outcome, why: recorder?.why(when) ?? [])
+                    section: .handoff, rule: nil, outcome: outcome, why: recorder?.why(when.expression) ?? [])
             } else {
                 recorder?.recordRule(
                     section: .handoff, rule: nil, outcome: .notMatched, why: [],
                     note: "the ruleset has no handoff condition")
             }
-        } else if plan.ruleset.handoff.when != nil {
+        } else if plan.boxed.handoffWhen != nil {
             recorder?.recordRule(
                 section: .handoff, rule: nil, outcome: .notEvaluated, why: [],
                 note: "not evaluated: suppressed by \(suppressedBy ?? "")")
@@ -51,7 +53,9 @@ extension Engine {
         var context: [ContextValue] = []
         context.reserveCapacity(plan.boxed.context.count)
         for box in plan.boxed.context {
-            var value = evaluate(box.rule.value, in: decisionActivation, recorder: nil)
+            // Always there: a context field is its expression.
+            guard let expression = box.expression else { continue }
+            var value = evaluate(expression.expression, in: decisionActivation, recorder: nil)
             if case .error(let error) = value {
                 warnings.add(
                     .context, rule: box.rule.name, code: WarningCode.evaluationError,
@@ -91,7 +95,8 @@ extension Engine {
                     section: .nextSteps, rule: nil, outcome: outcome, why: recorder?.why(when.expression) ?? [])
                 guard outcome.isMatch else { continue }
             }
-            let rendered = box.rule.say.template.render(decisionActivation)
+            guard let say = box.template else { continue }
+            let rendered = say.render(decisionActivation)
             warnings.addTemplateProblems(rendered.problems, section: .nextSteps, rule: nil, what: "say")
             return rendered.text
         }

@@ -25,7 +25,8 @@ extension Engine {
             }
             var target = index < plan.routingTargets.count ? plan.routingTargets[index] : nil
             var note: String?
-            if case .ownerFrom(let expression) = box.rule.assign {
+            if let ownerFrom = box.expression {
+                let expression = ownerFrom.expression
                 let value = evaluate(expression, in: decisionActivation, recorder: recorder)
                 switch value {
                 case .string(let id):
@@ -70,7 +71,7 @@ extension Engine {
             }
             recorder?.recordRule(section: .routing, rule: box.rule.id, outcome: .matched, why: why, note: note)
             let reason = render(
-                box.rule.reason, in: decisionActivation, rule: box.rule.id, event: nil, warnings: &warnings,
+                box.template, in: decisionActivation, rule: box.rule.id, event: nil, warnings: &warnings,
                 section: .routing)
             return RoutingMatch(ruleIndex: index, target: target ?? .queue(plan.fallbackQueue), reason: reason)
         }

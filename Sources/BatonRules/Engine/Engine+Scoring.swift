@@ -12,6 +12,13 @@ struct ScoringOutcome {
     var keyEvent: KeyEvent?
 }
 
+/// An event of the lead being scored: its index in `lead.events`, and where
+/// the value is, to lend to the event slot (see `Engine.evaluate(_:event:recorder:)`).
+struct EventAt {
+    let index: Int
+    let value: UnsafePointer<Value>
+}
+
 extension Engine {
     /// Scores a lead as rules.md "Scoring" says: each component sums its
     /// rules' unrounded contributions, clamps, rounds to hundredths; the total
@@ -19,39 +26,44 @@ extension Engine {
     func score(lead: RecordValue, now: Timestamp, warnings: inout WarningList, recorder: ExplanationRecorder?)
         -> ScoringOutcome
     {
-        let scoring = plan.ruleset.scoring
         var events: [Value] = []
         if let slot = plan.leadEventsSlot, slot < lead.fields.count, case .list(let list) = lead.fields[slot] {
             events = list
         }
         var components: [ComponentScore] = []
-        components.reserveCapacity(scoring.components.count)
+        components.reserveCapacity(plan.boxed.components.count)
         var contributions: [Contribution] = []
         var total = ScorePoints(hundredths: 0)
         var keyEvent = KeyEventTracker()
-
-        for (componentIndex, component) in scoring.components.enumerated() {
-            let boxes = plan.boxed.scoring[componentIndex]
-            var sum = 0.0
-            for rule in boxes.rules {
-                sum += scoreRule(
-                    rule, component: component.name, contributions: &contributions, warnings: &warnings,
-                    recorder: recorder)
+        // The engine's storage for event matches, taken so that it is unique
+        // here and grows once rather than for every rule of every lead.
+        var matches = eventMatches
+        eventMatches = []
+        events.withUnsafeBufferPointer { events in
+            for box in plan.boxed.components {
+                let component = box.component.name
+                var sum = 0.0
+                for rule in box.rules {
+                    sum += scoreRule(
+                        rule, component: component, contributions: &contributions, warnings: &warnings,
+                        recorder: recorder)
+                }
+                for rule in box.eventRules {
+                    sum += scoreEventRule(
+                        rule, component: box, events: events, now: now, matches: &matches,
+                        contributions: &contributions, keyEvent: &keyEvent, warnings: &warnings, recorder: recorder)
+                }
+                let clamped = clampComponent(sum.isNaN ? 0 : sum, min: box.component.min, max: box.component.max)
+                let points =
+                    ScorePoints(rounding: clamped)
+                    ?? ScorePoints(
+                        hundredths: clamped < 0 ? -ScorePoints.saturationHundredths : ScorePoints.saturationHundredths)
+                components.append(ComponentScore(name: component, points: points))
+                total = ScorePoints.saturatingSum(total, points)
             }
-            for rule in boxes.eventRules {
-                sum += scoreEventRule(
-                    rule, component: component, events: events, now: now, contributions: &contributions,
-                    keyEvent: &keyEvent, warnings: &warnings, recorder: recorder)
-            }
-            let clamped = clampComponent(sum.isNaN ? 0 : sum, min: component.min, max: component.max)
-            let points =
-                ScorePoints(rounding: clamped)
-                ?? ScorePoints(
-                    hundredths: clamped < 0 ? -ScorePoints.saturationHundredths : ScorePoints.saturationHundredths)
-            components.append(ComponentScore(name: component.name, points: points))
-            total = ScorePoints.saturatingSum(total, points)
         }
-        let grade = scoring.grades.first { grade in grade.minimum.map { total >= $0 } ?? true }?.grade
+        eventMatches = matches
+        let grade = plan.ruleset.scoring.grades.first { grade in grade.minimum.map { total >= $0 } ?? true }?.grade
         let result = ScoreResult(total: total, grade: grade, components: components, contributions: contributions)
         return ScoringOutcome(result: result, keyEvent: keyEvent.keyEvent(events: events, plan: plan))
     }
@@ -71,17 +83,16 @@ extension Engine {
         }
         guard outcome.isMatch else {
             recorder?.recordScoring(
-                component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: nil)
+                component: component, rule: box, event: nil, outcome: outcome, why: why, points: nil)
             return 0
         }
-        let points = self.points(of: box, in: scoringActivation, event: nil, warnings: &warnings, recorder: recorder)
+        let points = self.points(of: box, event: nil, warnings: &warnings, recorder: recorder)
         let display = points.flatMap { ScorePoints(rounding: $0) }
         recorder?.recordScoring(
-            component: component, rule: box.rule, event: nil, outcome: outcome, why: why, points: display)
+            component: component, rule: box, event: nil, outcome: outcome, why: why, points: display)
         guard let points else { return 0 }
         if let display, display.hundredths != 0 {
-            let reason = render(
-                box.rule.reason, in: scoringActivation, rule: box.rule.id, event: nil, warnings: &warnings)
+            let reason = render(box.template, in: scoringActivation, rule: box.rule.id, event: nil, warnings: &warnings)
             contributions.append(
                 Contribution(component: component, rule: box.rule.id, points: display, event: nil, reason: reason))
         }
@@ -89,117 +100,129 @@ extension Engine {
     }
 
     /// A rule of `events:`, applied to every event; returns the unrounded sum.
+    /// `matches` is scratch storage for the indices of the matching events.
     private func scoreEventRule(
-        _ box: RuleBox<ScoringRule>, component: ScoreComponent, events: [Value], now: Timestamp,
-        contributions: inout [Contribution], keyEvent: inout KeyEventTracker, warnings: inout WarningList,
-        recorder: ExplanationRecorder?
+        _ box: RuleBox<ScoringRule>, component: ComponentBox, events: UnsafeBufferPointer<Value>, now: Timestamp,
+        matches: inout [Int], contributions: inout [Contribution], keyEvent: inout KeyEventTracker,
+        warnings: inout WarningList, recorder: ExplanationRecorder?
     ) -> Double {
-        guard !events.isEmpty else { return 0 }
-        var matches: [Int] = []
+        guard let first = events.baseAddress, !events.isEmpty else { return 0 }
+        if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
+        let componentName = component.component.name
         var whyByEvent: [Int: [String]] = [:]
-        for (index, event) in events.enumerated() {
-            guard let when = box.when else {
-                matches.append(index)
-                continue
-            }
-            Engine.bind(event, to: plan.eventSlots.event, in: eventActivation)
-            let outcome = ConditionOutcome(evaluate(when.expression, in: eventActivation, recorder: recorder))
-            warnings.addCondition(outcome, section: .scoring, rule: box.rule.id, event: index)
-            if outcome.isMatch {
-                matches.append(index)
-                if let recorder { whyByEvent[index] = recorder.why(when.expression) }
-            } else if let recorder {
-                recorder.recordScoring(
-                    component: component.name, rule: box.rule, event: index, outcome: outcome,
-                    why: recorder.why(when.expression),
-                    points: nil)
-            }
-        }
-        var kept = matches
-        if let limit = box.rule.limit, matches.count > max(limit, 0) {
-            kept = mostRecent(matches, count: max(limit, 0), events: events)
-            if let recorder {
-                for index in matches where !kept.contains(index) {
+        if let when = box.when {
+            for index in events.indices {
+                // Skipped unseen: the rule's leading field test already fails.
+                if recorder == nil, let test = box.eventTest, !test.mayHold(first + index) { continue }
+                let value = evaluate(when.expression, event: first + index, recorder: recorder)
+                // The common case, a bool with nothing to record, needs no outcome.
+                if recorder == nil, case .bool(let holds) = value {
+                    if holds { matches.append(index) }
+                    continue
+                }
+                let outcome = ConditionOutcome(value)
+                warnings.addCondition(outcome, section: .scoring, rule: box.rule.id, event: index)
+                if outcome.isMatch {
+                    matches.append(index)
+                    if let recorder { whyByEvent[index] = recorder.why(when.expression) }
+                } else if let recorder {
                     recorder.recordScoring(
-                        component: component.name, rule: box.rule, event: index, outcome: .matched,
+                        component: componentName, rule: box, event: index, outcome: outcome,
+                        why: recorder.why(when.expression), points: nil)
+                }
+            }
+        } else {
+            matches.append(contentsOf: events.indices)
+        }
+        if let limit = box.rule.limit, matches.count > max(limit, 0) {
+            sortByRecency(&matches, events: events)
+            if let recorder {
+                for index in matches[max(limit, 0)...].sorted() {
+                    recorder.recordScoring(
+                        component: componentName, rule: box, event: index, outcome: .matched,
                         why: whyByEvent[index] ?? [], points: nil,
                         note: "beyond limit \(limit): only the \(limit) most recent matching events count")
                 }
             }
+            matches.removeSubrange(max(limit, 0)...)
+            matches.sort()
         }
         var sum = 0.0
-        for index in kept {
-            let event = events[index]
-            Engine.bind(event, to: plan.eventSlots.event, in: eventActivation)
-            guard let raw = points(of: box, in: eventActivation, event: index, warnings: &warnings, recorder: recorder)
-            else {
+        for index in matches {
+            let event = EventAt(index: index, value: first + index)
+            guard let raw = points(of: box, event: event, warnings: &warnings, recorder: recorder) else {
                 recorder?.recordScoring(
-                    component: component.name, rule: box.rule, event: index, outcome: .matched,
+                    component: componentName, rule: box, event: index, outcome: .matched,
                     why: whyByEvent[index] ?? [], points: nil)
                 continue
             }
-            let factor = decayFactor(component.decay, eventAt: eventTime(event), now: now)
+            let at = eventTime(events[index])
+            let factor = decayFactor(component.component.decay, eventAt: at, now: now)
             let points = raw * factor
             let display = ScorePoints(rounding: points)
             recorder?.recordScoring(
-                component: component.name, rule: box.rule, event: index, outcome: .matched,
+                component: componentName, rule: box, event: index, outcome: .matched,
                 why: whyByEvent[index] ?? [], points: display,
                 note: factor == 1
                     ? nil : "\(formatDecimal(raw)) × decay \(formatDecimal((factor * 10_000).rounded() / 10_000))")
             sum += points
             guard let display, display.hundredths != 0 else { continue }
-            let reason = render(
-                box.rule.reason, in: eventActivation, rule: box.rule.id, event: index, warnings: &warnings)
+            var reason: String?
+            if let template = box.template {
+                // A reason without holes needs no event lent.
+                reason =
+                    template.constantText
+                    ?? withEvent(event.value) {
+                        render(template, in: eventActivation, rule: box.rule.id, event: index, warnings: &warnings)
+                    }
+            }
             contributions.append(
                 Contribution(
-                    component: component.name, rule: box.rule.id, points: display, event: index, reason: reason))
-            if display.hundredths > 0 { keyEvent.offer(index: index, at: eventTime(event), rule: box.rule.id) }
+                    component: componentName, rule: box.rule.id, points: display, event: index, reason: reason))
+            if display.hundredths > 0 { keyEvent.offer(index: index, at: at, rule: box.rule.id) }
         }
         return sum
     }
 
-    /// The value of `points`; nil (and a warning) when it failed or is not a finite number.
+    /// The value of `points` (in the event activation with `event`); nil
+    /// (and a warning) when it failed or is not a finite number.
     private func points(
-        of box: RuleBox<ScoringRule>, in activation: Activation, event: Int?, warnings: inout WarningList,
-        recorder: ExplanationRecorder?
+        of box: RuleBox<ScoringRule>, event: EventAt?, warnings: inout WarningList, recorder: ExplanationRecorder?
     ) -> Double? {
-        switch box.rule.points {
-        case .constant(let value):
-            return value
-        case .expression(let expression):
-            switch evaluate(expression, in: activation, recorder: recorder) {
-            case .int(let value):
-                return Double(value)
-            case .double(let value) where value.isFinite:
-                return value
-            case .double:
-                warnings.add(
-                    .scoring, rule: box.rule.id, event: event, code: WarningCode.invalidPoints,
-                    message: "points is not a finite number")
-            case .error(let error):
-                warnings.add(
-                    .scoring, rule: box.rule.id, event: event, code: WarningCode.evaluationError,
-                    message: "points: \(error.message)")
-            case .null:
-                warnings.add(
-                    .scoring, rule: box.rule.id, event: event, code: WarningCode.invalidPoints,
-                    message: "points is null")
-            default:
-                warnings.add(
-                    .scoring, rule: box.rule.id, event: event, code: WarningCode.invalidPoints,
-                    message: "points is not a number")
+        if let constant = box.constantPoints { return constant }
+        guard let computed = box.expression else { return nil }
+        let value =
+            if let event {
+                evaluate(computed.expression, event: event.value, recorder: recorder)
+            } else {
+                evaluate(computed.expression, in: scoringActivation, recorder: recorder)
             }
-            return nil
+        let problem: (code: String, message: String)
+        switch value {
+        case .int(let value):
+            return Double(value)
+        case .double(let value) where value.isFinite:
+            return value
+        case .double:
+            problem = (WarningCode.invalidPoints, "points is not a finite number")
+        case .error(let error):
+            problem = (WarningCode.evaluationError, "points: \(error.message)")
+        case .null:
+            problem = (WarningCode.invalidPoints, "points is null")
+        default:
+            problem = (WarningCode.invalidPoints, "points is not a number")
         }
+        warnings.add(.scoring, rule: box.rule.id, event: event?.index, code: problem.code, message: problem.message)
+        return nil
     }
 
     /// Renders a rule's reason; hole problems become warnings.
     func render(
-        _ template: RuleTemplate?, in activation: Activation, rule: String, event: Int?, warnings: inout WarningList,
+        _ template: TemplateBox?, in activation: Activation, rule: String, event: Int?, warnings: inout WarningList,
         section: WarningSection = .scoring
     ) -> String? {
         guard let template else { return nil }
-        let rendered = template.template.render(activation)
+        let rendered = template.render(activation)
         warnings.addTemplateProblems(rendered.problems, section: section, rule: rule, event: event, what: "reason")
         return rendered.text
     }
@@ -212,15 +235,14 @@ extension Engine {
         return at
     }
 
-    /// The `count` matching events with the latest `at` (ties: higher index), in index order.
-    private func mostRecent(_ matches: [Int], count: Int, events: [Value]) -> [Int] {
+    /// Orders matching events by `at`, latest first (ties: higher index first).
+    private func sortByRecency(_ matches: inout [Int], events: UnsafeBufferPointer<Value>) {
         let earliest = Timestamp(seconds: Int64.min)
-        let ranked = matches.sorted { a, b in
+        matches.sort { a, b in
             let atA = eventTime(events[a]) ?? earliest
             let atB = eventTime(events[b]) ?? earliest
             return atA != atB ? atA > atB : a > b
         }
-        return ranked.prefix(count).sorted()
     }
 }
 

@@ -16,6 +16,14 @@ public final class Engine {
     let scoringActivation: Activation
     let eventActivation: Activation
     let decisionActivation: Activation
+    /// The slot of `event` in `eventActivation`, where events are lent.
+    let eventSlot: Int?
+    /// Scratch storage for the matching events of an event rule (see `score`).
+    // Unchecked: an engine serves one thread, and `score` takes it and puts it back.
+    @exclusivity(unchecked) var eventMatches: [Int] = []
+    /// The `now` the activations hold: set only when it changes, as each
+    /// set of an activation's `now` costs an exclusivity check.
+    @exclusivity(unchecked) private var activationsNow: Timestamp?
 
     /// Prepares a ruleset for evaluation: resolves ids and slots once.
     public convenience init(ruleset: Ruleset) {
@@ -35,6 +43,8 @@ public final class Engine {
         scoringActivation = Activation(environment: scopes.scoring, now: start)
         eventActivation = Activation(environment: scopes.event, now: start)
         decisionActivation = Activation(environment: scopes.decision, now: start)
+        let eventVariables = scopes.event.variables.count
+        eventSlot = plan.eventSlots.event.flatMap { $0 < eventVariables ? $0 : nil }
         Engine.bind(plan.tablesValue, to: plan.accountSlots.tables, in: accountActivation)
         Engine.bind(plan.tablesValue, to: plan.scoringSlots.tables, in: scoringActivation)
         Engine.bind(plan.tablesValue, to: plan.eventSlots.tables, in: eventActivation)
@@ -80,10 +90,13 @@ public final class Engine {
 
     private func run(lead: RecordValue, now: Timestamp, recorder: ExplanationRecorder?) -> PreparedDecision {
         let leadValue = Value.record(lead)
-        accountActivation.now = now
-        scoringActivation.now = now
-        eventActivation.now = now
-        decisionActivation.now = now
+        if activationsNow != now {
+            accountActivation.now = now
+            scoringActivation.now = now
+            eventActivation.now = now
+            decisionActivation.now = now
+            activationsNow = now
+        }
         Engine.bind(leadValue, to: plan.accountSlots.lead, in: accountActivation)
         Engine.bind(leadValue, to: plan.scoringSlots.lead, in: scoringActivation)
         Engine.bind(leadValue, to: plan.eventSlots.lead, in: eventActivation)
@@ -110,7 +123,7 @@ public final class Engine {
 
         return PreparedDecision(
             leadID: leadID, now: now, leadHash: fnv1a64(leadID ?? ""), score: scoring.result,
-            routeRuleIndex: routing.ruleIndex, routeRule: routing.ruleIndex.map { plan.ruleset.routing.rules[$0].id },
+            routeRuleIndex: routing.ruleIndex, routeRule: routing.ruleIndex.map { plan.boxed.routing[$0].rule.id },
             routeReason: routing.reason, routeTarget: routing.target, handoff: handoff, warnings: warnings.warnings)
     }
 
@@ -129,10 +142,26 @@ public final class Engine {
         return value
     }
 
+    /// Evaluates an expression of the event scope with the event at `event`
+    /// lent to `event` (see `Activation.withBinding`): no copy, no retain.
+    @inline(__always)
+    func evaluate(_ expression: RuleExpression, event: UnsafePointer<Value>, recorder: ExplanationRecorder?) -> Value {
+        guard recorder == nil, let eventSlot else {
+            return withEvent(event) { evaluate(expression, in: eventActivation, recorder: recorder) }
+        }
+        return expression.program.evaluate(eventActivation, bindingValueAt: event, toSlot: eventSlot)
+    }
+
+    /// Runs `body` with the event at `event` lent to `event` in `eventActivation`.
+    func withEvent<Result>(_ event: UnsafePointer<Value>, _ body: () -> Result) -> Result {
+        guard let eventSlot else { return body() }
+        return eventActivation.withBinding(valueAt: event, toSlot: eventSlot, body)
+    }
+
     /// `accounts.match`: the row of the account table with the matched key, or null.
     private func matchAccount(warnings: inout WarningList, recorder: ExplanationRecorder?) -> Value {
-        guard let matching = plan.ruleset.accountMatching else { return .null }
-        let key = evaluate(matching.match, in: accountActivation, recorder: recorder)
+        guard let match = plan.boxed.accountMatch else { return .null }
+        let key = evaluate(match.expression, in: accountActivation, recorder: recorder)
         var account = Value.null
         switch key {
         case .error(let error):
@@ -144,7 +173,9 @@ public final class Engine {
         default:
             break
         }
-        recorder?.recordAccount(matching: matching, key: key, account: account)
+        if let recorder, let matching = plan.ruleset.accountMatching {
+            recorder.recordAccount(matching: matching, key: key, account: account)
+        }
         return account
     }
 }

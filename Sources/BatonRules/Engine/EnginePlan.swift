@@ -146,8 +146,9 @@ final class EnginePlan: Sendable {
 }
 
 /// How to build the `score` record that routing and handoff read, whatever
-/// the slot order the loader gave its fields.
-struct ScoreRecordShape: Sendable {
+/// the slot order the loader gave its fields. A class: using the plan's
+/// shape then copies no struct of arrays.
+final class ScoreRecordShape: Sendable {
     let type: RecordType?
     let totalSlot: Int?
     let gradeSlot: Int?
@@ -178,7 +179,12 @@ struct ScoreRecordShape: Sendable {
 
     func value(total: ScorePoints, grade: String?, components: [ComponentScore]) -> Value {
         guard let type else { return .null }
-        var fields = [Value](repeating: .null, count: type.fields.count)
+        // Filled in place: `Array(repeating:count:)` costs more than the few fields.
+        let count = type.fields.count
+        var fields = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { buffer.initializeElement(at: index, to: .null) }
+            initialized = count
+        }
         if let totalSlot { fields[totalSlot] = .double(total.doubleValue) }
         if let gradeSlot { fields[gradeSlot] = grade.map { .string($0) } ?? .null }
         if let componentsSlot {

@@ -36,14 +36,17 @@ final class ExplanationRecorder {
                 note: note))
     }
 
+    /// Takes the rule's box: passing the rule struct had the engine copy
+    /// it (with its retains) on the fast path too, ahead of the nil check.
     func recordScoring(
-        component: String, rule: ScoringRule, event: Int?, outcome: ConditionOutcome, why: [String],
+        component: String, rule box: RuleBox<ScoringRule>, event: Int?, outcome: ConditionOutcome, why: [String],
         points: ScorePoints?, note: String? = nil
     ) {
         rules.append(
             RuleExplanation(
-                section: .scoring, component: component, rule: rule.id, event: event, outcome: RuleOutcome(outcome),
-                why: rule.when == nil ? ["no condition: always applies"] : why, points: points, note: note))
+                section: .scoring, component: component, rule: box.rule.id, event: event,
+                outcome: RuleOutcome(outcome), why: box.when == nil ? ["no condition: always applies"] : why,
+                points: points, note: note))
     }
 
     func recordCondition(

@@ -21,6 +21,10 @@ extension ScorePoints {
             self.init(hundredths: Int64(quarters) * 25)
             return
         }
+        if let hundredths = ScorePoints.binaryHundredths(of: value) {
+            self.init(hundredths: hundredths)
+            return
+        }
         guard let hundredths = ScorePoints.decimalHundredths(of: value) else {
             self.init(hundredths: value < 0 ? -Self.saturationHundredths : Self.saturationHundredths)
             return
@@ -35,9 +39,29 @@ extension ScorePoints {
         return ScorePoints(hundredths: sum.partialValue)
     }
 
+    /// The hundredths in binary arithmetic, when that is provably what the
+    /// decimal rounding gives; nil near a tie, which `decimalHundredths` decides.
+    ///
+    /// The shortest decimal `d` of `value` is within half an ulp of it, and
+    /// `value * 100` rounds by half an ulp more, so `100 d` and `scaled`
+    /// differ by at most 2^-52 × `scaled`. Unless the fraction of `scaled` is
+    /// that close to .5, `100 d` rounds to the integer nearest `scaled`.
+    static func binaryHundredths(of value: Double) -> Int64? {
+        let scaled = value * 100
+        let magnitude = scaled.magnitude
+        guard magnitude < 0x1p50 else { return nil }
+        let whole = magnitude.rounded(.down)
+        // Exact: `whole` has the leading bits of `magnitude`. So is the
+        // subtraction of 0.5 wherever the fraction is near it.
+        let fraction = magnitude - whole
+        guard (fraction - 0.5).magnitude > magnitude * 0x1p-48 else { return nil }
+        let hundredths = Int64(whole) + (fraction > 0.5 ? 1 : 0)
+        return value < 0 ? -hundredths : hundredths
+    }
+
     /// Works on `description`, Swift's shortest round-trip representation
     /// (`2.675`, `1e-05`, `1.5e+20`): digits, a decimal point and an exponent.
-    private static func decimalHundredths(of value: Double) -> Int64? {
+    static func decimalHundredths(of value: Double) -> Int64? {
         let text = value.description.utf8
         var negative = false
         var digits: [UInt8] = []

@@ -25,6 +25,17 @@ extension Value {
     func outputProblem(
         maximumValues: Int = Value.maximumOutputValues, maximumTextBytes: Int = JSONWriter.maximumValueBytes
     ) -> OutputProblem? {
+        // Scalars, the common context values, without the walk's stack.
+        switch self {
+        case .list, .map, .record:
+            break
+        case .error:
+            return maximumValues >= 1 && maximumTextBytes >= 0 ? .containsError : .tooLarge
+        case .string(let text):
+            return maximumValues >= 1 && text.utf8.count <= maximumTextBytes ? nil : .tooLarge
+        default:
+            return maximumValues >= 1 && maximumTextBytes >= 0 ? nil : .tooLarge
+        }
         var pending: [Value] = [self]
         var values = 0
         var textBytes = 0
