@@ -44,6 +44,8 @@ package final class BatchPipeline {
     private let now: Timestamp
     private let engines: [Engine]
     private var writers: [JSONWriter]
+    /// Each writer's copy of the decision members that are the same for every lead.
+    private var headers: [DecisionWriter.HeaderCache]
     private var outcomes: [Outcome] = []
     private var chunk = BatchChunk()
 
@@ -70,6 +72,7 @@ package final class BatchPipeline {
         engines = rulesets.prefix(jobs).map { Engine(ruleset: $0) }
         // Writers grow to a chunk's share of output once, then keep their capacity.
         writers = (0..<jobs).map { _ in JSONWriter(reservingCapacity: 1 << 16) }
+        headers = Array(repeating: DecisionWriter.HeaderCache(), count: jobs)
         summary = BatchSummary(gradeOrder: rulesets[0].scoring.grades.map(\.grade))
     }
 
@@ -134,8 +137,8 @@ package final class BatchPipeline {
             prepareChunk(decoders: decoders)
             routeChunk(observer: &observer)
             writeChunk()
-            for index in writers.indices where !writers[index].bytes.isEmpty {
-                try sink.write(writers[index].bytes)
+            for index in writers.indices where writers[index].count > 0 {
+                try writers[index].withBytes { bytes throws(BatchOutputError) in try sink.write(bytes) }
             }
             observer.chunkWritten(summary: summary, bytesConsumed: source.bytesConsumed)
         }
@@ -169,46 +172,57 @@ package final class BatchPipeline {
     /// (and will write it), so that its decision holds that worker's strings.
     private func routeChunk<Observer: BatchObserver>(observer: inout Observer) {
         let workers = ParallelWork.workers(jobs, count: outcomes.count)
-        for worker in 0..<workers {
-            let router = engines[worker]
-            for index in ParallelWork.slice(worker, of: workers, count: outcomes.count) {
-                switch outcomes[index] {
-                case .prepared(let prepared):
-                    let decision = router.route(prepared, state: state)
-                    summary.add(decision)
-                    outcomes[index] = .decided(decision)
-                case .bad(let error):
-                    summary.addBadRecord()
-                    observer.badRecord(line: chunk.records[index].line, error: error)
-                case .pending, .decided:
-                    break
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            for worker in 0..<workers {
+                let router = engines[worker]
+                for index in ParallelWork.slice(worker, of: workers, count: outcomes.count) {
+                    // Moved out and back in, not copied: a copy would retain
+                    // (and its end release) every string and array of the lead.
+                    switch (outcomes.baseAddress! + index).move() {
+                    case .prepared(let prepared):
+                        let decision = router.route(prepared, state: state)
+                        summary.add(decision)
+                        (outcomes.baseAddress! + index).initialize(to: .decided(decision))
+                    case .bad(let error):
+                        summary.addBadRecord()
+                        observer.badRecord(line: chunk.records[index].line, error: error)
+                        (outcomes.baseAddress! + index).initialize(to: .bad(error))
+                    case let other:
+                        (outcomes.baseAddress! + index).initialize(to: other)
+                    }
                 }
             }
         }
     }
 
-    /// Stage 3, parallel: each worker writes the lines of its slice into its own buffer.
+    /// Stage 3, parallel: each worker writes the lines of its slice into its
+    /// own buffer, and frees its outcomes as it goes (on its own core,
+    /// rather than all on the calling thread before the next chunk).
     private func writeChunk() {
         let chunk = self.chunk
         let count = chunk.count
         let workers = ParallelWork.workers(jobs, count: count)
-        outcomes.withUnsafeBufferPointer { outcomes in
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
             writers.withUnsafeMutableBufferPointer { writers in
-                for index in workers..<writers.count { writers[index].reset() }
-                ParallelWork.run(workers: workers, count: count) { worker, range in
-                    writers[worker].reset()
-                    for index in range {
-                        switch outcomes[index] {
-                        case .decided(let decision):
-                            DecisionWriter.write(decision, to: &writers[worker])
-                        case .bad(let error):
-                            DecisionWriter.writeBadInput(
-                                leadID: error.leadID, line: chunk.records[index].line, path: error.path,
-                                message: error.message, to: &writers[worker])
-                        case .pending, .prepared:
-                            continue
+                headers.withUnsafeMutableBufferPointer { headers in
+                    for index in workers..<writers.count { writers[index].reset() }
+                    ParallelWork.run(workers: workers, count: count) { worker, range in
+                        writers[worker].reset()
+                        for index in range {
+                            let outcome = (outcomes.baseAddress! + index).move()
+                            (outcomes.baseAddress! + index).initialize(to: .pending)
+                            switch outcome {
+                            case .decided(let decision):
+                                DecisionWriter.write(decision, to: &writers[worker], header: &headers[worker])
+                            case .bad(let error):
+                                DecisionWriter.writeBadInput(
+                                    leadID: error.leadID, line: chunk.records[index].line, path: error.path,
+                                    message: error.message, to: &writers[worker])
+                            case .pending, .prepared:
+                                continue
+                            }
+                            writers[worker].newline()
                         }
-                        writers[worker].newline()
                     }
                 }
             }
