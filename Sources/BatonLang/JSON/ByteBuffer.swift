@@ -70,8 +70,35 @@ struct ByteBuffer: Sendable {
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        reserve(bytes.count).update(from: source, count: bytes.count)
+        Self.copy(source, to: reserve(bytes.count), count: bytes.count)
         count &+= bytes.count
+    }
+
+    /// Copies `count` bytes: runs up to 64 bytes, the keys and values of a
+    /// JSON document, eight at a time inline, which costs a fraction of a
+    /// call to memcpy; longer runs with memcpy.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        guard count <= 64 else {
+            target.update(from: source, count: count)
+            return
+        }
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        if count < 8 {
+            for index in 0..<count { target[index] = source[index] }
+            return
+        }
+        var offset = 0
+        while count - offset > 8 {
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        // The last eight bytes, overlapping the ones before when count is not a multiple of eight.
+        to.storeBytes(
+            of: from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), toByteOffset: count - 8, as: UInt64.self
+        )
     }
 
     /// Appends the UTF-8 of a string spelled in the source.

@@ -98,7 +98,7 @@ public struct JSONWriter: Sendable {
                 at = 1
             }
             out[at] = UInt8(ascii: "\"")
-            (out + at + 1).update(from: utf8.baseAddress!, count: utf8.count)
+            ByteBuffer.copy(utf8.baseAddress!, to: out + at + 1, count: utf8.count)
             at += 1 + utf8.count
             out[at] = UInt8(ascii: "\"")
             out[at + 1] = UInt8(ascii: ":")
@@ -126,7 +126,7 @@ public struct JSONWriter: Sendable {
         let comma = separated && needsComma
         let out = buffer.reserve(json.count + 1)
         if comma { out.pointee = UInt8(ascii: ",") }
-        (out + (comma ? 1 : 0)).update(from: json.baseAddress!, count: json.count)
+        ByteBuffer.copy(json.baseAddress!, to: out + (comma ? 1 : 0), count: json.count)
         buffer.didWrite(json.count + (comma ? 1 : 0))
         needsComma =
             !(last == UInt8(ascii: "{") || last == UInt8(ascii: "[") || last == UInt8(ascii: ":")
@@ -247,6 +247,23 @@ public struct JSONWriter: Sendable {
         try writeValue(value, style: style, errors: .thrown, maximumBytes: maximumBytes)
     }
 
+    /// Writes a run-time value as ``writeValue(_:style:maximumBytes:)``
+    /// does, or `null` in its place when it cannot be written (it holds an
+    /// error, or its JSON would pass `maximumBytes`).
+    public mutating func writeValueOrNull(
+        _ value: Value, style: ValueStyle, maximumBytes: Int = JSONWriter.maximumValueBytes
+    ) {
+        let start = buffer.count
+        let startNeedsComma = needsComma
+        do throws(EvalError) {
+            try writeValue(value, style: style, maximumBytes: maximumBytes)
+        } catch {
+            buffer.truncate(to: start)
+            needsComma = startNeedsComma
+            null()
+        }
+    }
+
     enum ErrorHandling { case thrown, asMessage }
 
     /// The most JSON one ``writeValue(_:style:maximumBytes:)`` writes by default: 64 MiB.
@@ -327,6 +344,13 @@ public struct JSONWriter: Sendable {
             {
                 plain += 8
             }
+            // The last few bytes: as the eight that end the text, when it
+            // has eight (bytes seen twice are plain already).
+            if plain < count, count >= 8,
+                !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + count - 8).loadUnaligned(as: UInt64.self))
+            {
+                plain = count
+            }
             while plain < count, !Self.needsEscaping(utf8[plain]) { plain += 1 }
             guard plain == count else {
                 separate()
@@ -341,7 +365,7 @@ public struct JSONWriter: Sendable {
                 at = 1
             }
             out[at] = UInt8(ascii: "\"")
-            if count > 0 { (out + at + 1).update(from: utf8.baseAddress!, count: count) }
+            if count > 0 { ByteBuffer.copy(utf8.baseAddress!, to: out + at + 1, count: count) }
             at += count + 1
             out[at] = UInt8(ascii: "\"")
             if colon {

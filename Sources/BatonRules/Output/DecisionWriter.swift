@@ -248,11 +248,7 @@ public enum DecisionWriter {
             // The engine replaced every value holding an error, or too large
             // to write (Value.outputProblem), with null: so the write is
             // bounded already, and a limit here could only cut the line short.
-            if field.value.containsError {
-                writer.null()
-            } else {
-                try? writer.writeValue(field.value, style: .decision, maximumBytes: .max)
-            }
+            writer.writeValueOrNull(field.value, style: .decision, maximumBytes: .max)
         }
         writer.fragment("}}")
     }
