@@ -115,12 +115,14 @@ public struct JSONWriter: Sendable {
     ///
     /// With `separated`, a comma comes first when one is due: for a run
     /// that begins the next element of an array (`{"component":`).
+    @inline(__always)
     public mutating func fragment(_ json: StaticString, separated: Bool = false) {
         json.withUTF8Buffer { fragment($0, separated: separated) }
     }
 
     /// Writes JSON bytes verbatim, as ``fragment(_:separated:)-(StaticString,_)``
     /// does: for text made once and written many times.
+    @inline(__always)
     public mutating func fragment(_ json: UnsafeBufferPointer<UInt8>, separated: Bool = false) {
         guard let last = json.last else { return }
         let comma = separated && needsComma
