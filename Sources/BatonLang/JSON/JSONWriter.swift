@@ -346,9 +346,9 @@ public struct JSONWriter: Sendable {
             {
                 plain += 8
             }
-            // The last few bytes: as the eight that end the text, when it
-            // has eight (bytes seen twice are plain already).
-            if plain < count, count >= 8,
+            // Fewer than eight bytes left: check them as the eight that end
+            // the text, when it has eight (bytes seen twice are plain).
+            if plain < count, count - plain < 8, count >= 8,
                 !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + count - 8).loadUnaligned(as: UInt64.self))
             {
                 plain = count
