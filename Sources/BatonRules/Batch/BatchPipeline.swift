@@ -163,30 +163,26 @@ package final class BatchPipeline {
         outcomes.append(contentsOf: repeatElement(.pending, count: count))
         badRecords.removeAll(keepingCapacity: true)
         while writers.count < sliceCount { writers.append(JSONWriter(reservingCapacity: 1 << 14)) }
-        var preparedBy = [Int](repeating: 0, count: sliceCount)
         let schedule = ChunkSchedule(sliceCount: sliceCount)
         outcomes.withUnsafeMutableBufferPointer { outcomes in
             writers.withUnsafeMutableBufferPointer { writers in
                 headers.withUnsafeMutableBufferPointer { headers in
-                    preparedBy.withUnsafeMutableBufferPointer { preparedBy in
-                        ParallelWork.run(workers: workers) { worker in
-                            while let task = schedule.next() {
-                                switch task {
-                                case .prepare(let slice):
-                                    prepare(
-                                        slice: slice, of: sliceCount, worker: worker,
-                                        decoder: decoders[worker % decoders.count], outcomes: outcomes)
-                                    preparedBy[slice] = worker
-                                case .route(let slice):
-                                    route(slice: slice, of: sliceCount, worker: preparedBy[slice], outcomes: outcomes)
-                                case .write(let slice):
-                                    writers[slice].reset()
-                                    write(
-                                        slice: slice, of: sliceCount, to: &writers[slice], header: &headers[worker],
-                                        outcomes: outcomes)
-                                }
-                                schedule.finish(task)
+                    ParallelWork.run(workers: workers) { worker in
+                        while let task = schedule.next(worker: worker) {
+                            switch task {
+                            case .prepare(let slice):
+                                prepare(
+                                    slice: slice, of: sliceCount, worker: worker,
+                                    decoder: decoders[worker % decoders.count], outcomes: outcomes)
+                            case .route(let slice, let preparedBy):
+                                route(slice: slice, of: sliceCount, worker: preparedBy, outcomes: outcomes)
+                            case .write(let slice):
+                                writers[slice].reset()
+                                write(
+                                    slice: slice, of: sliceCount, to: &writers[slice], header: &headers[worker],
+                                    outcomes: outcomes)
                             }
+                            schedule.finish(task, worker: worker)
                         }
                     }
                 }

@@ -19,7 +19,9 @@ final class ChunkSchedule: @unchecked Sendable {
     /// A task a worker took: do it, then report it with ``finish(_:)``.
     enum Task {
         case prepare(slice: Int)
-        case route(slice: Int)
+        /// Route with the engine of `preparedBy`, the worker that prepared
+        /// the slice, so that its decisions hold that worker's strings.
+        case route(slice: Int, preparedBy: Int)
         case write(slice: Int)
     }
 
@@ -29,7 +31,8 @@ final class ChunkSchedule: @unchecked Sendable {
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // Guarded by `mutex`:
     private var nextToPrepare = 0
-    private var prepared: [Bool]
+    /// The worker that prepared each slice, or -1.
+    private var preparedBy: [Int]
     private var nextToRoute = 0
     private var routing = false
     private var toWrite: [Int] = []
@@ -37,7 +40,7 @@ final class ChunkSchedule: @unchecked Sendable {
 
     init(sliceCount: Int) {
         self.sliceCount = sliceCount
-        prepared = Array(repeating: false, count: sliceCount)
+        preparedBy = Array(repeating: -1, count: sliceCount)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
     }
@@ -49,19 +52,25 @@ final class ChunkSchedule: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// The next task, waiting while none is ready; nil once every slice is written.
+    /// The next task for `worker`, waiting while none is ready; nil once
+    /// every slice is written.
     ///
     /// Routing comes first, since the other workers may soon wait for it;
-    /// then writing, which frees a slice's decisions early; then preparing.
-    func next() -> Task? {
+    /// then writing, which frees a slice's decisions early, preferably a
+    /// slice the worker prepared itself (its strings are the worker's own,
+    /// whose reference counts no other core then touches); then preparing.
+    func next(worker: Int) -> Task? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while true {
-            if !routing, nextToRoute < sliceCount, prepared[nextToRoute] {
+            if !routing, nextToRoute < sliceCount, preparedBy[nextToRoute] >= 0 {
                 routing = true
-                return .route(slice: nextToRoute)
+                return .route(slice: nextToRoute, preparedBy: preparedBy[nextToRoute])
             }
-            if let slice = toWrite.popLast() { return .write(slice: slice) }
+            if !toWrite.isEmpty {
+                let own = toWrite.lastIndex { preparedBy[$0] == worker } ?? toWrite.count - 1
+                return .write(slice: toWrite.remove(at: own))
+            }
             if nextToPrepare < sliceCount {
                 nextToPrepare += 1
                 return .prepare(slice: nextToPrepare - 1)
@@ -71,13 +80,13 @@ final class ChunkSchedule: @unchecked Sendable {
         }
     }
 
-    /// Reports a task of ``next()`` done, which may make others ready.
-    func finish(_ task: Task) {
+    /// Reports a task of ``next(worker:)`` done by `worker`, which may make others ready.
+    func finish(_ task: Task, worker: Int) {
         pthread_mutex_lock(mutex)
         switch task {
         case .prepare(let slice):
-            prepared[slice] = true
-        case .route(let slice):
+            preparedBy[slice] = worker
+        case .route(let slice, _):
             routing = false
             nextToRoute = slice + 1
             toWrite.append(slice)
