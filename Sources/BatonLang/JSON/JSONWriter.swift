@@ -336,46 +336,53 @@ public struct JSONWriter: Sendable {
     /// colon after it for a key: text that needs no escaping, as most does,
     /// with one reservation and one copy.
     private mutating func appendQuoted(_ text: String, colon: Bool) {
-        var text = text
-        text.withUTF8 { utf8 in
-            let count = utf8.count
-            var plain = 0
-            // Most text needs no escaping: check it eight bytes at a time.
-            while count - plain >= 8,
-                !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + plain).loadUnaligned(as: UInt64.self))
-            {
-                plain += 8
-            }
-            // Fewer than eight bytes left: check them as the eight that end
-            // the text, when it has eight (bytes seen twice are plain).
-            if plain < count, count - plain < 8, count >= 8,
-                !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + count - 8).loadUnaligned(as: UInt64.self))
-            {
-                plain = count
-            }
-            while plain < count, !Self.needsEscaping(utf8[plain]) { plain += 1 }
-            guard plain == count else {
-                separate()
-                appendEscaped(utf8, plainPrefix: plain)
-                if colon { buffer.append(UInt8(ascii: ":")) }
-                return
-            }
-            let out = buffer.reserve(count + 4)
-            var at = 0
-            if needsComma {
-                out.pointee = UInt8(ascii: ",")
-                at = 1
-            }
-            out[at] = UInt8(ascii: "\"")
-            if count > 0 { ByteBuffer.copy(utf8.baseAddress!, to: out + at + 1, count: count) }
-            at += count + 1
-            out[at] = UInt8(ascii: "\"")
-            if colon {
-                out[at + 1] = UInt8(ascii: ":")
-                at += 1
-            }
-            buffer.didWrite(at + 1)
+        // Native and small strings lend their bytes without a copy of the
+        // string (and its retain and release); others are made native.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendQuoted(utf8: $0, colon: colon) }
+        if done == nil {
+            var text = text
+            text.withUTF8 { appendQuoted(utf8: $0, colon: colon) }
         }
+    }
+
+    private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, colon: Bool) {
+        let count = utf8.count
+        var plain = 0
+        // Most text needs no escaping: check it eight bytes at a time.
+        while count - plain >= 8,
+            !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + plain).loadUnaligned(as: UInt64.self))
+        {
+            plain += 8
+        }
+        // Fewer than eight bytes left: check them as the eight that end
+        // the text, when it has eight (bytes seen twice are plain).
+        if plain < count, count - plain < 8, count >= 8,
+            !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + count - 8).loadUnaligned(as: UInt64.self))
+        {
+            plain = count
+        }
+        while plain < count, !Self.needsEscaping(utf8[plain]) { plain += 1 }
+        guard plain == count else {
+            separate()
+            appendEscaped(utf8, plainPrefix: plain)
+            if colon { buffer.append(UInt8(ascii: ":")) }
+            return
+        }
+        let out = buffer.reserve(count + 4)
+        var at = 0
+        if needsComma {
+            out.pointee = UInt8(ascii: ",")
+            at = 1
+        }
+        out[at] = UInt8(ascii: "\"")
+        if count > 0 { ByteBuffer.copy(utf8.baseAddress!, to: out + at + 1, count: count) }
+        at += count + 1
+        out[at] = UInt8(ascii: "\"")
+        if colon {
+            out[at + 1] = UInt8(ascii: ":")
+            at += 1
+        }
+        buffer.didWrite(at + 1)
     }
 
     /// Appends a string in quotes whose byte at `plainPrefix` needs escaping.
