@@ -55,9 +55,11 @@ package final class BatchPipeline {
     private var badRecords: [(line: Int, error: LeadInputError)] = []
 
     /// Slices per worker in a chunk: enough that the routing of one slice
-    /// overlaps the preparing and writing of others, few enough that
-    /// handing them out costs nothing measurable.
-    private static let slicesPerWorker = 8
+    /// overlaps the preparing and writing of others, and that at the end of
+    /// a chunk the other workers wait for one small slice only (32 leads on
+    /// two workers); few enough that handing them out costs nothing
+    /// measurable (a lock and a wake-up each).
+    private static let slicesPerWorker = 16
 
     /// What became of one record between the stages.
     private enum Outcome {
