@@ -15,6 +15,76 @@ import Testing
         #expect(writer.text == expected)
     }
 
+    /// Text is checked eight bytes at a time, then its last eight: an escape
+    /// at every position of texts of every length up to 40 bytes, as a
+    /// string, a key, and after other output.
+    @Test func escapesAtEveryPositionAndLength() {
+        for length in 1...40 {
+            for position in 0..<length {
+                for special in ["\"", "\\", "\n", "\u{01}"] {
+                    var characters = Array(repeating: "a", count: length)
+                    characters[position] = special
+                    let text = characters.joined()
+                    let escaped = text.unicodeScalars.map { scalar -> String in
+                        switch scalar {
+                        case "\"": return "\\\""
+                        case "\\": return "\\\\"
+                        case "\n": return "\\n"
+                        case "\u{01}": return "\\u0001"
+                        default: return String(scalar)
+                        }
+                    }.joined()
+                    var writer = JSONWriter()
+                    writer.beginArray()
+                    writer.string(text)
+                    writer.beginObject()
+                    writer.key(text)
+                    writer.int(1)
+                    writer.endObject()
+                    writer.endArray()
+                    #expect(writer.text == "[\"\(escaped)\",{\"\(escaped)\":1}]", "\(length) \(position)")
+                }
+            }
+        }
+    }
+
+    @Test func fragmentsPlaceCommasByTheirLastByte() {
+        var writer = JSONWriter()
+        writer.beginArray()
+        writer.fragment(#"{"a":"#, separated: true)
+        writer.int(1)
+        writer.fragment(#","b":["#)
+        writer.int(2)
+        writer.int(3)
+        writer.fragment("]}")
+        writer.fragment(#"{"a":"#, separated: true)
+        writer.null()
+        writer.fragment("}")
+        writer.endArray()
+        #expect(writer.text == #"[{"a":1,"b":[2,3]},{"a":null}]"#)
+    }
+
+    @Test func valueOrNullRollsBackAValueHoldingAnError() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("a")
+        writer.writeValueOrNull(.list([.int(1), .error(EvalError("bad"))]), style: .decision)
+        writer.key("b")
+        writer.writeValueOrNull(.list([.int(2)]), style: .decision)
+        writer.endObject()
+        #expect(writer.text == #"{"a":null,"b":[2]}"#)
+    }
+
+    @Test func copiesShareNothingOnceWritten() {
+        var first = JSONWriter(reservingCapacity: 1)
+        first.string("one")
+        var second = first
+        second.string("two")
+        first.string("three")
+        #expect(first.text == #""one","three""#)
+        #expect(second.text == #""one","two""#)
+    }
+
     @Test func objectsAndArraysPlaceCommas() {
         var writer = JSONWriter()
         writer.beginObject()

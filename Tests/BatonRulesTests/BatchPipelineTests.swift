@@ -37,7 +37,7 @@ import Testing
 
     struct CollectingSink: BatchSink {
         var bytes: [UInt8] = []
-        mutating func write(_ bytes: [UInt8]) throws(BatchOutputError) { self.bytes += bytes }
+        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) { self.bytes += bytes }
     }
 
     static let leads: String =

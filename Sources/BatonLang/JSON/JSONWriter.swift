@@ -6,8 +6,7 @@
 /// `{"a":1,"b":[]}`. The writer does not check nesting: a mismatched
 /// `end…` produces invalid JSON, not a crash.
 public struct JSONWriter: Sendable {
-    /// The UTF-8 JSON written so far.
-    public private(set) var bytes: [UInt8]
+    private var buffer: ByteBuffer
     private var needsComma = false
 
     /// How ``writeValue(_:style:)`` prints doubles.
@@ -21,57 +20,67 @@ public struct JSONWriter: Sendable {
 
     /// An empty writer with room for `capacity` bytes before it grows.
     public init(reservingCapacity capacity: Int = 256) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
+    }
+
+    /// The UTF-8 JSON written so far.
+    public var bytes: [UInt8] { Array(buffer.bytes) }
+
+    /// The number of bytes written so far.
+    public var count: Int { buffer.count }
+
+    /// Calls `body` with the JSON written so far, without copying it.
+    public func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(buffer.bytes)
     }
 
     /// The JSON written so far, as text.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: buffer.bytes, as: UTF8.self) }
 
     /// Empties the buffer, keeping its capacity, to write the next document.
     public mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         needsComma = false
     }
 
     /// Ends a line of NDJSON: writes `\n`, and the next value starts a new
     /// document (no comma before it).
     public mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        buffer.append(UInt8(ascii: "\n"))
         needsComma = false
     }
 
     /// Writes `{`; members follow as ``key(_:)`` and a value each.
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// Writes `}`.
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// Writes `[`; elements follow.
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         needsComma = false
     }
 
     /// Writes `]`.
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Writes an object key and its colon; the value comes next.
     public mutating func key(_ name: String) {
-        separate()
-        appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
+        appendQuoted(name, colon: true)
         needsComma = false
     }
 
@@ -79,30 +88,65 @@ public struct JSONWriter: Sendable {
     /// `\` or control characters), and its colon: a fixed key skips
     /// `key(_:)`'s escape scan.
     public mutating func key(literal name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { utf8 in
             assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-            bytes.append(contentsOf: utf8)
+            // One reservation for `,"name":`.
+            let out = buffer.reserve(utf8.count + 4)
+            var at = 0
+            if needsComma {
+                out.pointee = UInt8(ascii: ",")
+                at = 1
+            }
+            out[at] = UInt8(ascii: "\"")
+            ByteBuffer.copy(utf8.baseAddress!, to: out + at + 1, count: utf8.count)
+            at += 1 + utf8.count
+            out[at] = UInt8(ascii: "\"")
+            out[at + 1] = UInt8(ascii: ":")
+            buffer.didWrite(at + 2)
         }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
         needsComma = false
+    }
+
+    /// Writes a run of JSON spelled in the source verbatim, with no comma
+    /// before it: punctuation and fixed keys that always follow one another,
+    /// such as `},"route":{"assignee":{"kind":`, as one copy. A comma comes
+    /// before the next key or value unless the run ends with `{`, `[`, `:`
+    /// or `,`. The caller makes sure the result is JSON.
+    ///
+    /// With `separated`, a comma comes first when one is due: for a run
+    /// that begins the next element of an array (`{"component":`).
+    @inline(__always)
+    public mutating func fragment(_ json: StaticString, separated: Bool = false) {
+        json.withUTF8Buffer { fragment($0, separated: separated) }
+    }
+
+    /// Writes JSON bytes verbatim, as ``fragment(_:separated:)-(StaticString,_)``
+    /// does: for text made once and written many times.
+    @inline(__always)
+    public mutating func fragment(_ json: UnsafeBufferPointer<UInt8>, separated: Bool = false) {
+        guard let last = json.last else { return }
+        let comma = separated && needsComma
+        let out = buffer.reserve(json.count + 1)
+        if comma { out.pointee = UInt8(ascii: ",") }
+        ByteBuffer.copy(json.baseAddress!, to: out + (comma ? 1 : 0), count: json.count)
+        buffer.didWrite(json.count + (comma ? 1 : 0))
+        needsComma =
+            !(last == UInt8(ascii: "{") || last == UInt8(ascii: "[") || last == UInt8(ascii: ":")
+            || last == UInt8(ascii: ","))
     }
 
     /// Writes a string with JSON escaping: `"` `\`, `\n` `\r` `\t` `\b` `\f`
     /// in short form, other control characters as `\u00XX`; everything else,
     /// non-ASCII included, as its UTF-8 bytes.
     public mutating func string(_ value: String) {
-        separate()
-        appendQuoted(value)
+        appendQuoted(value, colon: false)
         needsComma = true
     }
 
     /// Writes an integer in decimal.
     public mutating func int(_ value: Int64) {
         separate()
-        appendDecimalText(value, to: &bytes)
+        appendDecimalText(value, to: &buffer)
         needsComma = true
     }
 
@@ -115,9 +159,9 @@ public struct JSONWriter: Sendable {
     public mutating func double(_ value: Double, style: ValueStyle = .decision) {
         separate()
         let quoted = !value.isFinite
-        if quoted { bytes.append(UInt8(ascii: "\"")) }
-        appendDecimalText(value, to: &bytes, keepPointZero: style == .expr)
-        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        if quoted { buffer.append(UInt8(ascii: "\"")) }
+        appendDecimalText(value, to: &buffer, keepPointZero: style == .expr)
+        if quoted { buffer.append(UInt8(ascii: "\"")) }
         needsComma = true
     }
 
@@ -131,48 +175,62 @@ public struct JSONWriter: Sendable {
             double(Double(value) / 100)
             return
         }
-        separate()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // A comma, a sign, 20 digits and three decimals.
+        let out = buffer.reserve(25)
+        var at = 0
+        if needsComma {
+            out.pointee = UInt8(ascii: ",")
+            at = 1
+        }
+        if value < 0 {
+            out[at] = UInt8(ascii: "-")
+            at += 1
+        }
         let magnitude = value.magnitude
-        appendDecimalText(magnitude / 100, to: &bytes, minimumDigits: 1)
+        at += writeDecimal(magnitude / 100, minimumDigits: 1, to: out + at)
         let fraction = magnitude % 100
         if fraction != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") &+ UInt8(fraction / 10))
-            if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") &+ UInt8(fraction % 10)) }
+            out[at] = UInt8(ascii: ".")
+            out[at + 1] = UInt8(ascii: "0") &+ UInt8(fraction / 10)
+            at += 2
+            if fraction % 10 != 0 {
+                out[at] = UInt8(ascii: "0") &+ UInt8(fraction % 10)
+                at += 1
+            }
         }
+        buffer.didWrite(at)
         needsComma = true
     }
 
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        buffer.append(value ? "true" : "false")
         needsComma = true
     }
 
     /// Writes `null`.
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        buffer.append("null")
         needsComma = true
     }
 
     /// Writes a timestamp as an RFC 3339 UTC string (`"2026-11-25T12:00:00Z"`).
     public mutating func timestamp(_ value: Timestamp) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        value.appendRFC3339(to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+        value.appendRFC3339(to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
         needsComma = true
     }
 
     /// Writes a duration as seconds with an `s` (`"3600s"`).
     public mutating func duration(_ value: TimeDuration) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        value.appendFormatted(to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+        value.appendFormatted(to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
         needsComma = true
     }
 
@@ -191,6 +249,23 @@ public struct JSONWriter: Sendable {
         try writeValue(value, style: style, errors: .thrown, maximumBytes: maximumBytes)
     }
 
+    /// Writes a run-time value as ``writeValue(_:style:maximumBytes:)``
+    /// does, or `null` in its place when it cannot be written (it holds an
+    /// error, or its JSON would pass `maximumBytes`).
+    public mutating func writeValueOrNull(
+        _ value: Value, style: ValueStyle, maximumBytes: Int = JSONWriter.maximumValueBytes
+    ) {
+        let start = buffer.count
+        let startNeedsComma = needsComma
+        do throws(EvalError) {
+            try writeValue(value, style: style, maximumBytes: maximumBytes)
+        } catch {
+            buffer.truncate(to: start)
+            needsComma = startNeedsComma
+            null()
+        }
+    }
+
     enum ErrorHandling { case thrown, asMessage }
 
     /// The most JSON one ``writeValue(_:style:maximumBytes:)`` writes by default: 64 MiB.
@@ -199,11 +274,11 @@ public struct JSONWriter: Sendable {
     mutating func writeValue(
         _ value: Value, style: ValueStyle, errors: ErrorHandling, maximumBytes: Int = JSONWriter.maximumValueBytes
     ) throws(EvalError) {
-        let (sum, overflow) = bytes.count.addingReportingOverflow(maximumBytes)
+        let (sum, overflow) = buffer.count.addingReportingOverflow(maximumBytes)
         let limit = overflow ? Int.max : sum
         // Stops early once past the limit; the last piece written may end past it.
         try writeValue(value, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
-        guard bytes.count <= limit else { throw Self.tooLarge(maximumBytes) }
+        guard buffer.count <= limit else { throw Self.tooLarge(maximumBytes) }
     }
 
     private static func tooLarge(_ maximumBytes: Int) -> EvalError {
@@ -213,7 +288,7 @@ public struct JSONWriter: Sendable {
     private mutating func writeValue(
         _ value: Value, style: ValueStyle, errors: ErrorHandling, limit: Int, maximumBytes: Int
     ) throws(EvalError) {
-        guard bytes.count <= limit else { throw Self.tooLarge(maximumBytes) }
+        guard buffer.count <= limit else { throw Self.tooLarge(maximumBytes) }
         switch value {
         case .null: null()
         case .bool(let flag): bool(flag)
@@ -252,34 +327,81 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `needsComma`'s comma before the next key or value.
+    @inline(__always)
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
     }
 
-    private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                // Most text needs no escaping: skip it eight bytes at a time.
-                if utf8.count - index >= 8,
-                    !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                {
-                    index += 8
-                    continue
-                }
-                let byte = utf8[index]
-                index += 1
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(index - 1)]))
-                appendEscape(byte)
-                runStart = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    /// Appends a string in quotes, after the comma that is due and with a
+    /// colon after it for a key: text that needs no escaping, as most does,
+    /// with one reservation and one copy.
+    private mutating func appendQuoted(_ text: String, colon: Bool) {
+        // Native and small strings lend their bytes without a copy of the
+        // string (and its retain and release); others are made native.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendQuoted(utf8: $0, colon: colon) }
+        if done == nil {
+            var text = text
+            text.withUTF8 { appendQuoted(utf8: $0, colon: colon) }
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, colon: Bool) {
+        let count = utf8.count
+        var plain = 0
+        // Most text needs no escaping: check it eight bytes at a time.
+        while count - plain >= 8,
+            !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + plain).loadUnaligned(as: UInt64.self))
+        {
+            plain += 8
+        }
+        // Fewer than eight bytes left: check them as the eight that end
+        // the text, when it has eight (bytes seen twice are plain).
+        if plain < count, count - plain < 8, count >= 8,
+            !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + count - 8).loadUnaligned(as: UInt64.self))
+        {
+            plain = count
+        }
+        while plain < count, !Self.needsEscaping(utf8[plain]) { plain += 1 }
+        guard plain == count else {
+            separate()
+            appendEscaped(utf8, plainPrefix: plain)
+            if colon { buffer.append(UInt8(ascii: ":")) }
+            return
+        }
+        let out = buffer.reserve(count + 4)
+        var at = 0
+        if needsComma {
+            out.pointee = UInt8(ascii: ",")
+            at = 1
+        }
+        out[at] = UInt8(ascii: "\"")
+        if count > 0 { ByteBuffer.copy(utf8.baseAddress!, to: out + at + 1, count: count) }
+        at += count + 1
+        out[at] = UInt8(ascii: "\"")
+        if colon {
+            out[at + 1] = UInt8(ascii: ":")
+            at += 1
+        }
+        buffer.didWrite(at + 1)
+    }
+
+    /// Appends a string in quotes whose byte at `plainPrefix` needs escaping.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, plainPrefix: Int) {
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UnsafeBufferPointer(rebasing: utf8[..<plainPrefix]))
+        var runStart = plainPrefix
+        for index in plainPrefix..<utf8.count where Self.needsEscaping(utf8[index]) {
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            appendEscape(utf8[index])
+            runStart = index + 1
+        }
+        buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// Whether any of eight bytes is a control character, `"` or `\`; it
@@ -298,20 +420,20 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        buffer.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
+        case 0x0A: buffer.append(UInt8(ascii: "n"))
+        case 0x0D: buffer.append(UInt8(ascii: "r"))
+        case 0x09: buffer.append(UInt8(ascii: "t"))
+        case 0x08: buffer.append(UInt8(ascii: "b"))
+        case 0x0C: buffer.append(UInt8(ascii: "f"))
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
+            let hex: StaticString = "0123456789abcdef"
+            buffer.append("u00")
+            buffer.append(hex.utf8Start[Int(byte >> 4)])
+            buffer.append(hex.utf8Start[Int(byte & 0x0F)])
         }
     }
 }

@@ -7,33 +7,32 @@
 /// JSON writer writes those three as JSON strings, since JSON has no number
 /// for them.
 public func formatDecimal(_ d: Double) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(24)
+    var bytes = ByteBuffer(capacity: 32)
     appendDecimalText(d, to: &bytes, keepPointZero: false)
-    return String(decoding: bytes, as: UTF8.self)
+    return String(decoding: bytes.bytes, as: UTF8.self)
 }
 
 /// Appends the digits of `formatDecimal(d)`, or with `keepPointZero` the
 /// `baton expr` form that keeps `.0` on an int-valued double.
-func appendDecimalText(_ d: Double, to bytes: inout [UInt8], keepPointZero: Bool) {
+func appendDecimalText(_ d: Double, to bytes: inout ByteBuffer, keepPointZero: Bool) {
     if d.isNaN {
-        bytes.append(contentsOf: "NaN".utf8)
+        bytes.append("NaN")
         return
     }
     if d.isInfinite {
-        bytes.append(contentsOf: (d < 0 ? "-Infinity" : "Infinity").utf8)
+        bytes.append(d < 0 ? "-Infinity" : "Infinity")
         return
     }
     if d == 0 {
         bytes.append(UInt8(ascii: "0"))
-        if keepPointZero { bytes.append(contentsOf: ".0".utf8) }
+        if keepPointZero { bytes.append(".0") }
         return
     }
     // Integral values below 2^53 are exact as Int64: the common case
     // (`45`, `20`) skips the shortest-digits search.
     if d.magnitude < 9_007_199_254_740_992, Double(Int64(d)) == d {
         appendDecimalText(Int64(d), to: &bytes)
-        if keepPointZero { bytes.append(contentsOf: ".0".utf8) }
+        if keepPointZero { bytes.append(".0") }
         return
     }
     appendShortestDigits(d, to: &bytes, keepPointZero: keepPointZero)
@@ -41,7 +40,7 @@ func appendDecimalText(_ d: Double, to bytes: inout [UInt8], keepPointZero: Bool
 
 /// Lays out the shortest round-trip digits of Swift's `description`
 /// (`1.2345e+16`, `5e-324`, `0.001`) as a plain decimal.
-private func appendShortestDigits(_ d: Double, to bytes: inout [UInt8], keepPointZero: Bool) {
+private func appendShortestDigits(_ d: Double, to bytes: inout ByteBuffer, keepPointZero: Bool) {
     var digits: [UInt8] = []
     digits.reserveCapacity(20)
     var pointPosition = 0  // digits before the decimal point
@@ -83,84 +82,117 @@ private func appendShortestDigits(_ d: Double, to bytes: inout [UInt8], keepPoin
     pointPosition += exponent
     if negative { bytes.append(UInt8(ascii: "-")) }
     if pointPosition <= 0 {
-        bytes.append(contentsOf: "0.".utf8)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -pointPosition))
-        bytes.append(contentsOf: significant)
+        bytes.append("0.")
+        appendZeros(-pointPosition, to: &bytes)
+        significant.withUnsafeBufferPointer { bytes.append($0) }
     } else if pointPosition >= significant.count {
-        bytes.append(contentsOf: significant)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: pointPosition - significant.count))
-        if keepPointZero { bytes.append(contentsOf: ".0".utf8) }
+        significant.withUnsafeBufferPointer { bytes.append($0) }
+        appendZeros(pointPosition - significant.count, to: &bytes)
+        if keepPointZero { bytes.append(".0") }
     } else {
         let split = significant.startIndex + pointPosition
-        bytes.append(contentsOf: significant[..<split])
+        significant[..<split].withUnsafeBufferPointer { bytes.append($0) }
         bytes.append(UInt8(ascii: "."))
-        bytes.append(contentsOf: significant[split...])
+        significant[split...].withUnsafeBufferPointer { bytes.append($0) }
     }
+}
+
+private func appendZeros(_ count: Int, to bytes: inout ByteBuffer) {
+    guard count > 0 else { return }
+    bytes.reserve(count).update(repeating: UInt8(ascii: "0"), count: count)
+    bytes.didWrite(count)
 }
 
 /// Appends an integer in decimal without going through `String`.
-func appendDecimalText(_ value: Int64, to bytes: inout [UInt8]) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    appendDecimalText(value.magnitude, to: &bytes, minimumDigits: 1)
+@inline(__always)
+func appendDecimalText(_ value: Int64, to bytes: inout ByteBuffer) {
+    let out = bytes.reserve(20)
+    var written = 0
+    if value < 0 {
+        out.pointee = UInt8(ascii: "-")
+        written = 1
+    }
+    written += writeDecimal(value.magnitude, minimumDigits: 1, to: out + written)
+    bytes.didWrite(written)
 }
 
-/// Appends an unsigned integer, left-padded with zeros to `minimumDigits`.
-func appendDecimalText(_ value: UInt64, to bytes: inout [UInt8], minimumDigits: Int) {
-    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-    withUnsafeMutableBytes(of: &scratch) { buffer in
-        var position = buffer.count
-        var remaining = value
-        repeat {
-            position -= 1
-            buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
-            remaining /= 10
-        } while remaining > 0
-        while buffer.count - position < minimumDigits, position > 0 {
-            position -= 1
-            buffer[position] = UInt8(ascii: "0")
-        }
-        bytes.append(contentsOf: buffer[position...])
+/// Writes an unsigned integer at `out`, left-padded with zeros to
+/// `minimumDigits`, and returns the number of bytes written: at most
+/// `max(20, minimumDigits)`, which the caller has reserved.
+@inline(__always)
+func writeDecimal(_ value: UInt64, minimumDigits: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    var digitCount = 1
+    var rest = value
+    while rest >= 10 {
+        rest /= 10
+        digitCount += 1
     }
+    digitCount = max(digitCount, minimumDigits)
+    rest = value
+    var index = digitCount
+    while index > 0 {
+        index -= 1
+        out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+    }
+    return digitCount
 }
 
 extension Timestamp {
     /// The RFC 3339 text in UTC: `YYYY-MM-DDTHH:MM:SSZ`, with the shortest
     /// fraction only when it is non-zero (`.5`, `.123`).
     public var rfc3339: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(30)
+        var bytes = ByteBuffer(capacity: Self.maximumRFC3339Bytes)
         appendRFC3339(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes.bytes, as: UTF8.self)
     }
 
     /// The UTC calendar date: `YYYY-MM-DD`.
     public var dateString: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        appendDate(civilDate, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var bytes = ByteBuffer(capacity: Self.maximumRFC3339Bytes)
+        let out = bytes.reserve(Self.maximumRFC3339Bytes)
+        bytes.didWrite(Self.writeDate(civilDate, to: out))
+        return String(decoding: bytes.bytes, as: UTF8.self)
     }
 
-    func appendRFC3339(to bytes: inout [UInt8]) {
+    /// The longest RFC 3339 text: a sign and 12 digits of year (Int64
+    /// seconds reach about 292 billion years), `-MM-DDTHH:MM:SS`, a
+    /// 9-digit fraction and `Z`, with room to spare.
+    static let maximumRFC3339Bytes = 48
+
+    func appendRFC3339(to bytes: inout ByteBuffer) {
+        let out = bytes.reserve(Self.maximumRFC3339Bytes)
         let (days, secondOfDay) = Self.floorDivide(normalized.seconds, Self.secondsPerDay)
-        appendDate(CivilDate(daysSinceEpoch: days), to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        appendDecimalText(UInt64(secondOfDay / 3600), to: &bytes, minimumDigits: 2)
-        bytes.append(UInt8(ascii: ":"))
-        appendDecimalText(UInt64(secondOfDay / 60 % 60), to: &bytes, minimumDigits: 2)
-        bytes.append(UInt8(ascii: ":"))
-        appendDecimalText(UInt64(secondOfDay % 60), to: &bytes, minimumDigits: 2)
-        appendFraction(nanoseconds: normalized.nanos, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
+        var at = Self.writeDate(CivilDate(daysSinceEpoch: days), to: out)
+        out[at] = UInt8(ascii: "T")
+        at += 1
+        at += writeDecimal(UInt64(secondOfDay / 3600), minimumDigits: 2, to: out + at)
+        out[at] = UInt8(ascii: ":")
+        at += 1
+        at += writeDecimal(UInt64(secondOfDay / 60 % 60), minimumDigits: 2, to: out + at)
+        out[at] = UInt8(ascii: ":")
+        at += 1
+        at += writeDecimal(UInt64(secondOfDay % 60), minimumDigits: 2, to: out + at)
+        at += writeFraction(nanoseconds: normalized.nanos, to: out + at)
+        out[at] = UInt8(ascii: "Z")
+        bytes.didWrite(at + 1)
     }
 
-    private func appendDate(_ date: CivilDate, to bytes: inout [UInt8]) {
-        if date.year < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDecimalText(UInt64(date.year.magnitude), to: &bytes, minimumDigits: 4)
-        bytes.append(UInt8(ascii: "-"))
-        appendDecimalText(UInt64(date.month), to: &bytes, minimumDigits: 2)
-        bytes.append(UInt8(ascii: "-"))
-        appendDecimalText(UInt64(date.day), to: &bytes, minimumDigits: 2)
+    /// Writes `YYYY-MM-DD` at `out` and returns its length.
+    private static func writeDate(_ date: CivilDate, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var at = 0
+        if date.year < 0 {
+            out.pointee = UInt8(ascii: "-")
+            at = 1
+        }
+        at += writeDecimal(UInt64(date.year.magnitude), minimumDigits: 4, to: out + at)
+        out[at] = UInt8(ascii: "-")
+        at += 1
+        at += writeDecimal(UInt64(date.month), minimumDigits: 2, to: out + at)
+        out[at] = UInt8(ascii: "-")
+        at += 1
+        at += writeDecimal(UInt64(date.day), minimumDigits: 2, to: out + at)
+        return at
     }
 
     /// The same instant with `nanos` in `0 ..< 1_000_000_000` even when a
@@ -173,36 +205,42 @@ extension Timestamp {
     }
 }
 
-/// Appends `.` and the fraction of a second without trailing zeros, or
-/// nothing when it is zero.
-private func appendFraction(nanoseconds: Int32, to bytes: inout [UInt8]) {
-    guard nanoseconds > 0 else { return }
+/// Writes `.` and the fraction of a second without trailing zeros, or
+/// nothing when it is zero, at `out` (room for 21 bytes); returns its length.
+private func writeFraction(nanoseconds: Int32, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard nanoseconds > 0 else { return 0 }
     var fraction = Int(nanoseconds)
     var digits = 9
     while fraction % 10 == 0 {
         fraction /= 10
         digits -= 1
     }
-    bytes.append(UInt8(ascii: "."))
-    appendDecimalText(UInt64(fraction), to: &bytes, minimumDigits: digits)
+    out.pointee = UInt8(ascii: ".")
+    return 1 + writeDecimal(UInt64(fraction), minimumDigits: digits, to: out + 1)
 }
 
 extension TimeDuration {
     /// The duration in seconds with an `s`: `3600s`, `0.5s`, `-1.25s`.
     public var formatted: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
+        var bytes = ByteBuffer(capacity: 48)
         appendFormatted(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes.bytes, as: UTF8.self)
     }
 
-    func appendFormatted(to bytes: inout [UInt8]) {
-        if nanoseconds < 0 { bytes.append(UInt8(ascii: "-")) }
+    func appendFormatted(to bytes: inout ByteBuffer) {
+        // A sign, 20 digits, a 10-byte fraction and `s`.
+        let out = bytes.reserve(48)
+        var at = 0
+        if nanoseconds < 0 {
+            out.pointee = UInt8(ascii: "-")
+            at = 1
+        }
         let magnitude = nanoseconds.magnitude
         let perSecond = UInt64(Self.nanosecondsPerSecond)
-        appendDecimalText(magnitude / perSecond, to: &bytes, minimumDigits: 1)
-        appendFraction(nanoseconds: Int32(magnitude % perSecond), to: &bytes)
-        bytes.append(UInt8(ascii: "s"))
+        at += writeDecimal(magnitude / perSecond, minimumDigits: 1, to: out + at)
+        at += writeFraction(nanoseconds: Int32(magnitude % perSecond), to: out + at)
+        out[at] = UInt8(ascii: "s")
+        bytes.didWrite(at + 1)
     }
 }
 
@@ -224,7 +262,7 @@ extension Value {
         default:
             var writer = JSONWriter()
             try? writer.writeValue(self, style: .decision, errors: .asMessage)
-            return String(decoding: writer.bytes, as: UTF8.self)
+            return writer.text
         }
     }
 }

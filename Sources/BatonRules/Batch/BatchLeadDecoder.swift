@@ -4,7 +4,7 @@ import BatonLang
 /// input (rules.md "Bad input"). Called from several threads at once.
 package protocol BatchLeadDecoder: Sendable {
     /// The lead of one record that starts on input line `line`.
-    func decode(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<RecordValue, LeadInputError>
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Result<RecordValue, LeadInputError>
 }
 
 /// NDJSON: each line is one lead as a JSON object, typed by the schema.
@@ -15,7 +15,7 @@ package struct NDJSONLeadDecoder: BatchLeadDecoder {
         decoder = TypedJSONDecoder(schema: schema, root: "lead")
     }
 
-    package func decode(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<RecordValue, LeadInputError> {
+    package func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Result<RecordValue, LeadInputError> {
         // A blank line is a record too (one output line per input line),
         // and "got empty input" would not say which kind of nothing it was.
         guard bytes.contains(where: { !Self.isWhitespace($0) }) else {

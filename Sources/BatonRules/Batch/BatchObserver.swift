@@ -1,7 +1,8 @@
 import BatonLang
 
 /// Hears of a batch as it goes, in input order, from the thread that runs it:
-/// bad records as they are reached, progress after each chunk is written.
+/// the bad records of each chunk once it is evaluated, then progress once
+/// its lines are written.
 package protocol BatchObserver {
     /// A record starting on input `line` was bad input; its error object is in the output.
     mutating func badRecord(line: Int, error: LeadInputError)

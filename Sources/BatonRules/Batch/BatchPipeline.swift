@@ -10,14 +10,16 @@ import BatonLang
 /// cores, with routing state carried across the leads in input order: the
 /// engine of `baton batch`, meant to be reused as it is by a service.
 ///
-/// The input is read in chunks of `chunkSize` records. For each chunk:
-/// 1. in parallel, each worker decodes and prepares its slice of the chunk
-///    (`Engine.prepare`: account, scoring, routing rules, handoff; no state);
-/// 2. on the calling thread, every lead is routed in input order
-///    (`Engine.route`, which reads and updates the `RoutingState`);
-/// 3. in parallel, each worker writes its slice's decision lines (or bad
-///    input objects) into its own buffer;
-/// 4. the buffers go to the sink in worker order, so in input order.
+/// The input is read in chunks of `chunkSize` records, and each chunk cut
+/// into slices. Each slice is
+/// 1. decoded and prepared (`Engine.prepare`: account, scoring, routing
+///    rules, handoff; no state), by any worker, in parallel;
+/// 2. routed (`Engine.route`, which reads and updates the `RoutingState`),
+///    one slice at a time in input order, while other workers prepare or
+///    write other slices (``ChunkSchedule``);
+/// 3. written as decision lines (or bad input objects) into its own buffer,
+///    by any worker, in parallel;
+/// and the buffers go to the sink in slice order, so in input order.
 ///
 /// The output therefore never depends on the number of jobs, and memory is
 /// a chunk of input and output, however long the input is.
@@ -43,9 +45,21 @@ package final class BatchPipeline {
     private let chunkSize: Int
     private let now: Timestamp
     private let engines: [Engine]
-    private var writers: [JSONWriter]
+    /// One buffer per slice of a chunk.
+    private var writers: [JSONWriter] = []
+    /// Each worker's copy of the decision members that are the same for every lead.
+    private var headers: [DecisionWriter.HeaderCache]
     private var outcomes: [Outcome] = []
     private var chunk = BatchChunk()
+    /// The bad records of the chunk being routed, told to the observer on the calling thread.
+    private var badRecords: [(line: Int, error: LeadInputError)] = []
+
+    /// Slices per worker in a chunk: enough that the routing of one slice
+    /// overlaps the preparing and writing of others, and that at the end of
+    /// a chunk the other workers wait for one small slice only (32 leads on
+    /// two workers); few enough that handing them out costs nothing
+    /// measurable (a lock and a wake-up each).
+    private static let slicesPerWorker = 16
 
     /// What became of one record between the stages.
     private enum Outcome {
@@ -68,8 +82,7 @@ package final class BatchPipeline {
         self.state = state
         self.now = now
         engines = rulesets.prefix(jobs).map { Engine(ruleset: $0) }
-        // Writers grow to a chunk's share of output once, then keep their capacity.
-        writers = (0..<jobs).map { _ in JSONWriter(reservingCapacity: 1 << 16) }
+        headers = Array(repeating: DecisionWriter.HeaderCache(), count: jobs)
         summary = BatchSummary(gradeOrder: rulesets[0].scoring.grades.map(\.grade))
     }
 
@@ -131,87 +144,116 @@ package final class BatchPipeline {
             chunk.removeAll()
             source.read(into: &chunk, limit: chunkSize)
             if chunk.isEmpty { break }
-            prepareChunk(decoders: decoders)
-            routeChunk(observer: &observer)
-            writeChunk()
-            for index in writers.indices where !writers[index].bytes.isEmpty {
-                try sink.write(writers[index].bytes)
+            let sliceCount = evaluateChunk(decoders: decoders)
+            for (line, error) in badRecords { observer.badRecord(line: line, error: error) }
+            for index in 0..<sliceCount where writers[index].count > 0 {
+                try writers[index].withBytes { bytes throws(BatchOutputError) in try sink.write(bytes) }
             }
             observer.chunkWritten(summary: summary, bytesConsumed: source.bytesConsumed)
         }
         return summary
     }
 
-    /// Stage 1, parallel: decode and prepare each record.
-    private func prepareChunk<Decoder: BatchLeadDecoder>(decoders: [Decoder]) {
+    /// Prepares, routes and writes the chunk, slice by slice, on the
+    /// workers; returns the number of slices, whose lines are in
+    /// `writers[0..<sliceCount]`.
+    private func evaluateChunk<Decoder: BatchLeadDecoder>(decoders: [Decoder]) -> Int {
         let count = chunk.count
+        let workers = min(jobs, count)
+        let sliceCount = min(count, workers * Self.slicesPerWorker)
         outcomes.removeAll(keepingCapacity: true)
         outcomes.append(contentsOf: repeatElement(.pending, count: count))
-        let chunk = self.chunk
-        let engines = self.engines
-        let now = self.now
+        badRecords.removeAll(keepingCapacity: true)
+        while writers.count < sliceCount { writers.append(JSONWriter(reservingCapacity: 1 << 14)) }
+        let schedule = ChunkSchedule(sliceCount: sliceCount)
         outcomes.withUnsafeMutableBufferPointer { outcomes in
-            ParallelWork.run(workers: jobs, count: count) { worker, range in
-                let engine = engines[worker]
-                let decoder = decoders[worker % decoders.count]
-                for index in range {
-                    switch decoder.decode(chunk[index], line: chunk.records[index].line) {
-                    case .success(let lead): outcomes[index] = .prepared(engine.prepare(lead: lead, now: now))
-                    case .failure(let error): outcomes[index] = .bad(error)
-                    }
-                }
-            }
-        }
-    }
-
-    /// Stage 2, sequential: route in input order with the routing state.
-    /// Each lead is routed with the engine of the worker that prepared it
-    /// (and will write it), so that its decision holds that worker's strings.
-    private func routeChunk<Observer: BatchObserver>(observer: inout Observer) {
-        let workers = ParallelWork.workers(jobs, count: outcomes.count)
-        for worker in 0..<workers {
-            let router = engines[worker]
-            for index in ParallelWork.slice(worker, of: workers, count: outcomes.count) {
-                switch outcomes[index] {
-                case .prepared(let prepared):
-                    let decision = router.route(prepared, state: state)
-                    summary.add(decision)
-                    outcomes[index] = .decided(decision)
-                case .bad(let error):
-                    summary.addBadRecord()
-                    observer.badRecord(line: chunk.records[index].line, error: error)
-                case .pending, .decided:
-                    break
-                }
-            }
-        }
-    }
-
-    /// Stage 3, parallel: each worker writes the lines of its slice into its own buffer.
-    private func writeChunk() {
-        let chunk = self.chunk
-        let count = chunk.count
-        let workers = ParallelWork.workers(jobs, count: count)
-        outcomes.withUnsafeBufferPointer { outcomes in
             writers.withUnsafeMutableBufferPointer { writers in
-                for index in workers..<writers.count { writers[index].reset() }
-                ParallelWork.run(workers: workers, count: count) { worker, range in
-                    writers[worker].reset()
-                    for index in range {
-                        switch outcomes[index] {
-                        case .decided(let decision):
-                            DecisionWriter.write(decision, to: &writers[worker])
-                        case .bad(let error):
-                            DecisionWriter.writeBadInput(
-                                leadID: error.leadID, line: chunk.records[index].line, path: error.path,
-                                message: error.message, to: &writers[worker])
-                        case .pending, .prepared:
-                            continue
+                headers.withUnsafeMutableBufferPointer { headers in
+                    ParallelWork.run(workers: workers) { worker in
+                        while let task = schedule.next(worker: worker) {
+                            switch task {
+                            case .prepare(let slice):
+                                prepare(
+                                    slice: slice, of: sliceCount, worker: worker,
+                                    decoder: decoders[worker % decoders.count], outcomes: outcomes)
+                            case .route(let slice, let preparedBy):
+                                route(slice: slice, of: sliceCount, worker: preparedBy, outcomes: outcomes)
+                            case .write(let slice):
+                                writers[slice].reset()
+                                write(
+                                    slice: slice, of: sliceCount, to: &writers[slice], header: &headers[worker],
+                                    outcomes: outcomes)
+                            }
+                            schedule.finish(task, worker: worker)
                         }
-                        writers[worker].newline()
                     }
                 }
             }
+        }
+        return sliceCount
+    }
+
+    /// Stage 1, parallel: decode and prepare each record of a slice.
+    private func prepare<Decoder: BatchLeadDecoder>(
+        slice: Int, of sliceCount: Int, worker: Int, decoder: Decoder, outcomes: UnsafeMutableBufferPointer<Outcome>
+    ) {
+        let engine = engines[worker]
+        // Records read through a pointer: an ArraySlice per record would
+        // retain and release the chunk's buffer, shared by all the workers.
+        chunk.bytes.withUnsafeBufferPointer { input in
+            for index in ParallelWork.slice(slice, of: sliceCount, count: chunk.count) {
+                let record = chunk.records[index]
+                switch decoder.decode(UnsafeBufferPointer(rebasing: input[record.range]), line: record.line) {
+                case .success(let lead): outcomes[index] = .prepared(engine.prepare(lead: lead, now: now))
+                case .failure(let error): outcomes[index] = .bad(error)
+                }
+            }
+        }
+    }
+
+    /// Stage 2, one slice at a time in input order: route with the routing
+    /// state. Each lead is routed with the engine of the worker that
+    /// prepared it, so that its decision holds that worker's strings.
+    private func route(slice: Int, of sliceCount: Int, worker: Int, outcomes: UnsafeMutableBufferPointer<Outcome>) {
+        let router = engines[worker]
+        for index in ParallelWork.slice(slice, of: sliceCount, count: chunk.count) {
+            // Moved out and back in, not copied: a copy would retain (and
+            // its end release) every string and array of the decision.
+            switch (outcomes.baseAddress! + index).move() {
+            case .prepared(let prepared):
+                let decision = router.route(prepared, state: state)
+                summary.add(decision)
+                (outcomes.baseAddress! + index).initialize(to: .decided(decision))
+            case .bad(let error):
+                summary.addBadRecord()
+                badRecords.append((chunk.records[index].line, error))
+                (outcomes.baseAddress! + index).initialize(to: .bad(error))
+            case let other:
+                (outcomes.baseAddress! + index).initialize(to: other)
+            }
+        }
+    }
+
+    /// Stage 3, parallel: write the lines of a slice, freeing its outcomes
+    /// as it goes (on the worker's core, not all on the calling thread).
+    private func write(
+        slice: Int, of sliceCount: Int, to writer: inout JSONWriter, header: inout DecisionWriter.HeaderCache,
+        outcomes: UnsafeMutableBufferPointer<Outcome>
+    ) {
+        for index in ParallelWork.slice(slice, of: sliceCount, count: chunk.count) {
+            let outcome = (outcomes.baseAddress! + index).move()
+            (outcomes.baseAddress! + index).initialize(to: .pending)
+            switch outcome {
+            case .decided(let decision):
+                DecisionWriter.write(decision, to: &writer, header: &header)
+            case .bad(let error):
+                DecisionWriter.writeBadInput(
+                    leadID: error.leadID, line: chunk.records[index].line, path: error.path, message: error.message,
+                    to: &writer)
+            case .pending, .prepared:
+                continue
+            }
+            writer.newline()
         }
     }
 }

@@ -6,7 +6,7 @@
 
 /// Where a batch writes its NDJSON decisions, a chunk at a time in input order.
 package protocol BatchSink {
-    mutating func write(_ bytes: [UInt8]) throws(BatchOutputError)
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError)
 }
 
 /// The output could not be written (a full disk, a closed pipe).
@@ -28,20 +28,16 @@ package struct FileDescriptorSink: BatchSink {
         self.fileDescriptor = fileDescriptor
     }
 
-    package mutating func write(_ bytes: [UInt8]) throws(BatchOutputError) {
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+    package mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fileDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw BatchOutputError(String(cString: strerror(errno)))
             }
-            return nil
+            offset += written
         }
-        if let failure { throw BatchOutputError(String(cString: strerror(failure))) }
     }
 }
 
@@ -51,7 +47,7 @@ package struct DiscardingSink: BatchSink {
 
     package init() {}
 
-    package mutating func write(_ bytes: [UInt8]) throws(BatchOutputError) {
+    package mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) {
         byteCount += bytes.count
     }
 }

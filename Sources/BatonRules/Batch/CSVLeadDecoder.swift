@@ -66,7 +66,7 @@ package struct CSVLeadDecoder: BatchLeadDecoder {
         self.idColumn = leadType.slot(of: "id").flatMap { columnOfSlot[$0] }
     }
 
-    package func decode(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<RecordValue, LeadInputError> {
+    package func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Result<RecordValue, LeadInputError> {
         var reader = CSVReader(bytes: Array(bytes))
         let row: CSVRecord
         do throws(CSVError) {

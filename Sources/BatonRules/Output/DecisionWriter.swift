@@ -8,11 +8,26 @@ import BatonLang
 /// DecisionWriter.write(decision, to: &writer)
 /// output.write(writer.bytes)
 /// ```
+///
+/// Fixed keys and the punctuation between them are written as one run each
+/// (``JSONWriter/fragment(_:separated:)``), and a batch keeps the ruleset
+/// and `evaluated_at` members, the same for every lead of a run, as bytes
+/// in a ``HeaderCache``.
 public enum DecisionWriter {
     /// Writes one decision object.
     public static func write(_ decision: Decision, to writer: inout JSONWriter) {
         writer.beginObject()
         writeMembers(of: decision, to: &writer)
+        writer.endObject()
+    }
+
+    /// Writes one decision object, taking the members that are the same for
+    /// every lead of a run from `header` (and filling it on first use).
+    public static func write(_ decision: Decision, to writer: inout JSONWriter, header: inout HeaderCache) {
+        writer.beginObject()
+        writeLeadID(decision, to: &writer)
+        header.write(decision, to: &writer)
+        writeResults(decision, to: &writer)
         writer.endObject()
     }
 
@@ -26,29 +41,69 @@ public enum DecisionWriter {
     /// Writes the members of a decision object without its braces, so that a
     /// caller can add members (an explanation) to the same object.
     public static func writeMembers(of decision: Decision, to writer: inout JSONWriter) {
+        writeLeadID(decision, to: &writer)
+        writeHeader(decision, to: &writer)
+        writeResults(decision, to: &writer)
+    }
+
+    private static func writeLeadID(_ decision: Decision, to writer: inout JSONWriter) {
         writer.key(literal: "lead_id")
         optionalString(decision.leadID, to: &writer)
-        writer.key(literal: "ruleset")
-        writer.beginObject()
-        writer.key(literal: "name")
-        writer.string(decision.rulesetName)
-        writer.key(literal: "version")
-        optionalString(decision.rulesetVersion, to: &writer)
-        writer.key(literal: "digest")
-        writer.string(decision.rulesetDigest)
-        writer.endObject()
-        writer.key(literal: "evaluated_at")
-        writer.timestamp(decision.evaluatedAt)
-        writer.key(literal: "score")
+    }
+
+    /// The members after `evaluated_at`: score, route, handoff and warnings.
+    private static func writeResults(_ decision: Decision, to writer: inout JSONWriter) {
         writeScore(decision.score, to: &writer)
-        writer.key(literal: "route")
         writeRoute(decision.route, to: &writer)
-        writer.key(literal: "handoff")
         writeHandoff(decision.handoff, to: &writer)
-        writer.key(literal: "warnings")
-        writer.beginArray()
+        writer.fragment(#","warnings":["#)
         for warning in decision.warnings { writeWarning(warning, to: &writer) }
-        writer.endArray()
+        writer.fragment("]")
+    }
+
+    /// The `ruleset` and `evaluated_at` members of the decisions of a run,
+    /// written once and then copied: every lead of a batch has the same.
+    public struct HeaderCache: Sendable {
+        private var name = ""
+        private var version: String?
+        private var digest = ""
+        private var evaluatedAt = Timestamp(seconds: 0)
+        private var bytes: [UInt8] = []
+
+        /// An empty cache, filled by its first write.
+        public init() {}
+
+        /// Writes the members of `decision`: the cached bytes when they are
+        /// its own, otherwise freshly, keeping them for the next decision.
+        mutating func write(_ decision: Decision, to writer: inout JSONWriter) {
+            // The strings of one ruleset are the same objects from lead to
+            // lead, which `==` recognizes without comparing their bytes.
+            if !bytes.isEmpty, decision.evaluatedAt == evaluatedAt, decision.rulesetDigest == digest,
+                decision.rulesetName == name, decision.rulesetVersion == version
+            {
+                bytes.withUnsafeBufferPointer { writer.fragment($0) }
+                return
+            }
+            let start = writer.count
+            writeHeader(decision, to: &writer)
+            name = decision.rulesetName
+            version = decision.rulesetVersion
+            digest = decision.rulesetDigest
+            evaluatedAt = decision.evaluatedAt
+            bytes = writer.withBytes { Array($0[start...]) }
+        }
+    }
+
+    /// `,"ruleset":{…},"evaluated_at":"…"`.
+    private static func writeHeader(_ decision: Decision, to writer: inout JSONWriter) {
+        writer.fragment(#","ruleset":{"name":"#)
+        writer.string(decision.rulesetName)
+        writer.fragment(#","version":"#)
+        optionalString(decision.rulesetVersion, to: &writer)
+        writer.fragment(#","digest":"#)
+        writer.string(decision.rulesetDigest)
+        writer.fragment(#"},"evaluated_at":"#)
+        writer.timestamp(decision.evaluatedAt)
     }
 
     /// Writes the object that stands in for the decision of a lead that could
@@ -82,163 +137,137 @@ public enum DecisionWriter {
     }
 
     private static func writeScore(_ score: ScoreResult, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key(literal: "total")
+        writer.fragment(#","score":{"total":"#)
         writePoints(score.total, to: &writer)
-        writer.key(literal: "grade")
+        writer.fragment(#","grade":"#)
         optionalString(score.grade, to: &writer)
-        writer.key(literal: "components")
-        writer.beginObject()
+        writer.fragment(#","components":{"#)
         for component in score.components {
             writer.key(component.name)
             writePoints(component.points, to: &writer)
         }
-        writer.endObject()
-        writer.key(literal: "contributions")
-        writer.beginArray()
+        writer.fragment(#"},"contributions":["#)
         for contribution in score.contributions {
-            writer.beginObject()
-            writer.key(literal: "component")
+            writer.fragment(#"{"component":"#, separated: true)
             writer.string(contribution.component)
-            writer.key(literal: "rule")
+            writer.fragment(#","rule":"#)
             writer.string(contribution.rule)
-            writer.key(literal: "points")
+            writer.fragment(#","points":"#)
             writePoints(contribution.points, to: &writer)
             if let event = contribution.event {
-                writer.key(literal: "event")
+                writer.fragment(#","event":"#)
                 writer.int(event)
             }
             if let reason = contribution.reason {
-                writer.key(literal: "reason")
+                writer.fragment(#","reason":"#)
                 writer.string(reason)
             }
-            writer.endObject()
+            writer.fragment("}")
         }
-        writer.endArray()
-        writer.endObject()
+        writer.fragment("]}")
     }
 
     private static func writeRoute(_ route: RouteResult, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key(literal: "assignee")
-        writer.beginObject()
-        writer.key(literal: "kind")
+        writer.fragment(#","route":{"assignee":{"kind":"#)
         writer.string(route.assignee.kind.rawValue)
-        writer.key(literal: "id")
+        writer.fragment(#","id":"#)
         writer.string(route.assignee.id)
         if let name = route.assignee.name {
-            writer.key(literal: "name")
+            writer.fragment(#","name":"#)
             writer.string(name)
         }
         if let email = route.assignee.email {
-            writer.key(literal: "email")
+            writer.fragment(#","email":"#)
             writer.string(email)
         }
-        writer.endObject()
-        writer.key(literal: "rule")
+        writer.fragment(#"},"rule":"#)
         optionalString(route.rule, to: &writer)
-        writer.key(literal: "reason")
+        writer.fragment(#","reason":"#)
         optionalString(route.reason, to: &writer)
-        writer.key(literal: "path")
-        writer.beginArray()
+        writer.fragment(#","path":["#)
         for step in route.path { writeStep(step, to: &writer) }
-        writer.endArray()
-        writer.endObject()
+        writer.fragment("]}")
     }
 
     /// Writes one route path entry.
     static func writeStep(_ step: RouteStep, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key(literal: "kind")
+        writer.fragment(#"{"kind":"#, separated: true)
         writer.string(step.kind.rawValue)
-        writer.key(literal: "id")
+        writer.fragment(#","id":"#)
         writer.string(step.id)
         if let skipped = step.skipped {
-            writer.key(literal: "skipped")
+            writer.fragment(#","skipped":"#)
             writer.string(skipped.rawValue)
         }
         if let untilDay = step.untilDay {
-            writer.key(literal: "until")
+            writer.fragment(#","until":"#)
             writer.string(dateText(day: untilDay))
         }
         if let picked = step.picked {
-            writer.key(literal: "picked")
+            writer.fragment(#","picked":"#)
             writer.string(picked)
         }
         if let strategy = step.strategy {
-            writer.key(literal: "strategy")
+            writer.fragment(#","strategy":"#)
             writer.string(strategy.rawValue)
         }
         if let configured = step.configured {
-            writer.key(literal: "configured")
+            writer.fragment(#","configured":"#)
             writer.string(configured.rawValue)
         }
         if step.isFallback {
-            writer.key(literal: "fallback")
-            writer.bool(true)
+            writer.fragment(#","fallback":true"#)
         }
-        writer.endObject()
+        writer.fragment("}")
     }
 
     private static func writeHandoff(_ handoff: HandoffResult, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key(literal: "status")
+        writer.fragment(#","handoff":{"status":"#)
         writer.string(handoff.status.rawValue)
-        writer.key(literal: "stage")
+        writer.fragment(#","stage":"#)
         optionalString(handoff.stage, to: &writer)
-        writer.key(literal: "suppressed_by")
+        writer.fragment(#","suppressed_by":"#)
         optionalString(handoff.suppressedBy, to: &writer)
-        writer.key(literal: "next_step")
+        writer.fragment(#","next_step":"#)
         optionalString(handoff.nextStep, to: &writer)
-        writer.key(literal: "last_key_event")
         if let event = handoff.lastKeyEvent {
-            writer.beginObject()
-            writer.key(literal: "index")
+            writer.fragment(#","last_key_event":{"index":"#)
             writer.int(event.index)
-            writer.key(literal: "type")
+            writer.fragment(#","type":"#)
             optionalString(event.type, to: &writer)
-            writer.key(literal: "at")
+            writer.fragment(#","at":"#)
             if let at = event.at { writer.timestamp(at) } else { writer.null() }
-            writer.key(literal: "rule")
+            writer.fragment(#","rule":"#)
             writer.string(event.rule)
-            writer.endObject()
+            writer.fragment(#"},"context":{"#)
         } else {
-            writer.null()
+            writer.fragment(#","last_key_event":null,"context":{"#)
         }
-        writer.key(literal: "context")
-        writer.beginObject()
         for field in handoff.context {
             writer.key(field.name)
             // The engine replaced every value holding an error, or too large
             // to write (Value.outputProblem), with null: so the write is
             // bounded already, and a limit here could only cut the line short.
-            if field.value.containsError {
-                writer.null()
-            } else {
-                try? writer.writeValue(field.value, style: .decision, maximumBytes: .max)
-            }
+            writer.writeValueOrNull(field.value, style: .decision, maximumBytes: .max)
         }
-        writer.endObject()
-        writer.endObject()
+        writer.fragment("}}")
     }
 
     private static func writeWarning(_ warning: DecisionWarning, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key(literal: "section")
+        writer.fragment(#"{"section":"#, separated: true)
         writer.string(warning.section.rawValue)
-        writer.key(literal: "rule")
+        writer.fragment(#","rule":"#)
         optionalString(warning.rule, to: &writer)
         if let events = warning.events {
-            writer.key(literal: "events")
-            writer.beginArray()
+            writer.fragment(#","events":["#)
             for event in events { writer.int(event) }
-            writer.endArray()
+            writer.fragment("]")
         }
-        writer.key(literal: "code")
+        writer.fragment(#","code":"#)
         writer.string(warning.code)
-        writer.key(literal: "message")
+        writer.fragment(#","message":"#)
         writer.string(warning.message)
-        writer.endObject()
+        writer.fragment("}")
     }
 
     /// A day since 1970-01-01 as `YYYY-MM-DD`.

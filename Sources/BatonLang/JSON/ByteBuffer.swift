@@ -1,0 +1,110 @@
+/// A growable run of bytes written through a pointer: what ``JSONWriter``
+/// and the value formatters write into.
+///
+/// `Array.append(contentsOf:)` costs a few hundred instructions per call,
+/// which a decision of a thousand bytes in some 150 pieces pays 150 times;
+/// here a piece is a capacity and uniqueness check and a copy. Copies of a
+/// buffer share memory until one of them writes (copy on write, as Array).
+struct ByteBuffer: Sendable {
+    /// Owns the memory; immutable, so that reading `base` and `capacity`
+    /// needs no exclusivity check.
+    private final class Storage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    private var storage: Storage
+    /// Bytes written so far.
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        storage = Storage(capacity: max(16, capacity))
+    }
+
+    /// The bytes written so far; valid until the next write.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage.base, count: count) }
+
+    /// Forgets the bytes, keeping the memory.
+    mutating func removeAll() { count = 0 }
+
+    /// Cuts the bytes back to the first `newCount`.
+    mutating func truncate(to newCount: Int) { count = min(count, max(0, newCount)) }
+
+    /// Room for `byteCount` more bytes: write them at the pointer, then
+    /// call ``didWrite(_:)`` with how many were written.
+    @inline(__always)
+    mutating func reserve(_ byteCount: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(storage.capacity &- count < byteCount || !isKnownUniquelyReferenced(&storage)) {
+            reallocate(minimumCapacity: count + byteCount)
+        }
+        return storage.base + count
+    }
+
+    /// Counts `byteCount` bytes written at ``reserve(_:)``'s pointer.
+    @inline(__always)
+    mutating func didWrite(_ byteCount: Int) { count &+= byteCount }
+
+    @inline(never)
+    private mutating func reallocate(minimumCapacity: Int) {
+        // Doubling keeps appends amortized O(1); a shared buffer is copied at its size.
+        let capacity =
+            minimumCapacity <= storage.capacity ? storage.capacity : max(minimumCapacity, storage.capacity * 2)
+        let copy = Storage(capacity: capacity)
+        copy.base.update(from: storage.base, count: count)
+        storage = copy
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1).pointee = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        Self.copy(source, to: reserve(bytes.count), count: bytes.count)
+        count &+= bytes.count
+    }
+
+    /// Copies `count` bytes: runs up to 64 bytes, the keys and values of a
+    /// JSON document, eight at a time inline, which costs a fraction of a
+    /// call to memcpy; longer runs with memcpy.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        guard count <= 64 else {
+            target.update(from: source, count: count)
+            return
+        }
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        if count < 8 {
+            for index in 0..<count { target[index] = source[index] }
+            return
+        }
+        var offset = 0
+        while count - offset > 8 {
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        // The last eight bytes, overlapping the ones before when count is not a multiple of eight.
+        to.storeBytes(
+            of: from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), toByteOffset: count - 8, as: UInt64.self
+        )
+    }
+
+    /// Appends the UTF-8 of a string spelled in the source.
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        // withUTF8Buffer, not utf8Start: a one-character literal may be stored as a scalar.
+        text.withUTF8Buffer { append($0) }
+    }
+}

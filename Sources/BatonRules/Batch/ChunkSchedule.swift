@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Hands out the work on one chunk's slices to the workers: each slice is
+/// prepared (in any order, in parallel), routed (one slice at a time, in
+/// input order) and written (in any order, in parallel).
+///
+/// Routing is the pipeline's serial part. With one barrier per stage it
+/// held up every core for its whole length, once per chunk; here a worker
+/// routes a slice while the others prepare or write other slices, and the
+/// workers meet only at the end of the chunk.
+///
+/// Workers never wait for one another except when no task is ready, so the
+/// schedule finishes with any number of threads, even one.
+final class ChunkSchedule: @unchecked Sendable {
+    /// A task a worker took: do it, then report it with ``finish(_:)``.
+    enum Task {
+        case prepare(slice: Int)
+        /// Route with the engine of `preparedBy`, the worker that prepared
+        /// the slice, so that its decisions hold that worker's strings.
+        case route(slice: Int, preparedBy: Int)
+        case write(slice: Int)
+    }
+
+    private let sliceCount: Int
+    // Allocated, not stored properties: pthread objects must not move.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    // Guarded by `mutex`:
+    private var nextToPrepare = 0
+    /// The worker that prepared each slice, or -1.
+    private var preparedBy: [Int]
+    private var nextToRoute = 0
+    private var routing = false
+    private var toWrite: [Int] = []
+    private var written = 0
+
+    init(sliceCount: Int) {
+        self.sliceCount = sliceCount
+        preparedBy = Array(repeating: -1, count: sliceCount)
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(changed, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(mutex)
+        changed.deallocate()
+        mutex.deallocate()
+    }
+
+    /// The next task for `worker`, waiting while none is ready; nil once
+    /// every slice is written.
+    ///
+    /// Routing comes first, since the other workers may soon wait for it;
+    /// then writing, which frees a slice's decisions early, preferably a
+    /// slice the worker prepared itself (its strings are the worker's own,
+    /// whose reference counts no other core then touches); then preparing.
+    func next(worker: Int) -> Task? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while true {
+            if !routing, nextToRoute < sliceCount, preparedBy[nextToRoute] >= 0 {
+                routing = true
+                return .route(slice: nextToRoute, preparedBy: preparedBy[nextToRoute])
+            }
+            if !toWrite.isEmpty {
+                let own = toWrite.lastIndex { preparedBy[$0] == worker } ?? toWrite.count - 1
+                return .write(slice: toWrite.remove(at: own))
+            }
+            if nextToPrepare < sliceCount {
+                nextToPrepare += 1
+                return .prepare(slice: nextToPrepare - 1)
+            }
+            if written == sliceCount { return nil }
+            pthread_cond_wait(changed, mutex)
+        }
+    }
+
+    /// Reports a task of ``next(worker:)`` done by `worker`, which may make others ready.
+    func finish(_ task: Task, worker: Int) {
+        pthread_mutex_lock(mutex)
+        switch task {
+        case .prepare(let slice):
+            preparedBy[slice] = worker
+        case .route(let slice, _):
+            routing = false
+            nextToRoute = slice + 1
+            toWrite.append(slice)
+        case .write:
+            written += 1
+        }
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(mutex)
+    }
+}
