@@ -10,6 +10,9 @@ struct CompiledNode: Sendable {
     let evaluate: Evaluator
     let constant: Value?
     let form: TypedForm
+    /// The node as a fused tree, when an untraced compilation made one (see `FusedTrees.swift`).
+    var fusedCondition: FusedCondition?
+    var fusedNumber: FusedNumber?
 
     static func constant(_ value: Value) -> CompiledNode {
         CompiledNode(evaluate: { _ in value }, constant: value)
