@@ -93,8 +93,13 @@ extension Compiler {
                 return flag ? thenNumber.read(activation) : otherwiseNumber.read(activation)
             }
             guard !traced else { return .number(general) }
-            let tree = FusedChoice(
-                compiledCondition.asFusedCondition, compiledThen.asFusedNumber, compiledOtherwise.asFusedNumber)
+            let condition = compiledCondition.asFusedCondition
+            let tree: FusedNumber =
+                if let thenValue = compiledThen.constantNumber, let otherwiseValue = compiledOtherwise.constantNumber {
+                    FusedChoiceOfConstants(condition, thenValue, otherwiseValue)
+                } else {
+                    FusedChoice(condition, compiledThen.asFusedNumber, compiledOtherwise.asFusedNumber)
+                }
             return .number(fusing: tree, general: general)
         default:
             let evaluateThen = compiledThen.evaluate
@@ -143,7 +148,12 @@ extension Compiler {
                 }
             }
             guard !traced else { return fold([compiledLeft, compiledRight], .number(generalNumber)) }
-            let tree = FusedArithmetic(operation, compiledLeft.asFusedNumber, compiledRight.asFusedNumber)
+            let tree: FusedNumber =
+                if let constant = compiledRight.constantNumber {
+                    FusedArithmeticWithConstant(operation, compiledLeft.asFusedNumber, constant)
+                } else {
+                    FusedArithmetic(operation, compiledLeft.asFusedNumber, compiledRight.asFusedNumber)
+                }
             return fold([compiledLeft, compiledRight], .number(fusing: tree, general: generalNumber))
         }
         if let constant = compiledRight.constant, compiledLeft.constant == nil {

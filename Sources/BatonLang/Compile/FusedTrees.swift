@@ -93,6 +93,22 @@ final class FusedArithmetic: FusedNumber, @unchecked Sendable {
     }
 }
 
+/// `left op constant`, the constant read without a call (`lead.employees / 100`).
+final class FusedArithmeticWithConstant: FusedNumber, @unchecked Sendable {
+    let operation: BinaryOperator
+    let left: FusedNumber
+    let right: Number
+
+    init(_ operation: BinaryOperator, _ left: FusedNumber, _ right: Number) {
+        (self.operation, self.left, self.right) = (operation, left, right)
+    }
+
+    override func value(_ activation: Activation) -> Number? {
+        guard let leftNumber = left.value(activation) else { return nil }
+        return operation.apply(leftNumber, right)
+    }
+}
+
 /// `condition ? then : otherwise`.
 final class FusedChoice: FusedNumber, @unchecked Sendable {
     let condition: FusedCondition
@@ -106,6 +122,22 @@ final class FusedChoice: FusedNumber, @unchecked Sendable {
     override func value(_ activation: Activation) -> Number? {
         guard let flag = condition.test(activation) else { return nil }
         return flag ? then.value(activation) : otherwise.value(activation)
+    }
+}
+
+/// `condition ? then : otherwise` with two constants, the shape of a scoring rule (`cond ? 15 : 0`).
+final class FusedChoiceOfConstants: FusedNumber, @unchecked Sendable {
+    let condition: FusedCondition
+    let then: Number
+    let otherwise: Number
+
+    init(_ condition: FusedCondition, _ then: Number, _ otherwise: Number) {
+        (self.condition, self.then, self.otherwise) = (condition, then, otherwise)
+    }
+
+    override func value(_ activation: Activation) -> Number? {
+        guard let flag = condition.test(activation) else { return nil }
+        return flag ? then : otherwise
     }
 }
 
@@ -128,6 +160,9 @@ extension CompiledNode {
 
     /// The node as a leaf or branch of a condition tree.
     var asFusedCondition: FusedCondition { fusedCondition ?? FusedBoolForm(asBool) }
+
+    /// The node's number when it is a constant one.
+    var constantNumber: Number? { constant.flatMap(Number.init) }
 
     /// The node as a leaf or branch of a number tree.
     var asFusedNumber: FusedNumber {
