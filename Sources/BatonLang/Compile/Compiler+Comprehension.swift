@@ -7,11 +7,19 @@ extension Compiler {
         let rangeText = text(comprehension.range.span)
         let rangeSpan = comprehension.range.span
         let predicate: BoolEvaluator
+        // The predicate's fused tree, tried first on each element: its node's
+        // own form stays closures (see `compileLogical`). Non-optional, with
+        // a flag, so that the loop does not retain it per element.
+        var fusedPredicate: FusedCondition?
         if let condition = comprehension.predicate {
-            predicate = compile(condition).asBool
+            let compiled = compile(condition)
+            predicate = compiled.asBool
+            fusedPredicate = compiled.fusedCondition
         } else {
             predicate = { _ in true }
         }
+        let hasTree = fusedPredicate != nil
+        let tree = fusedPredicate ?? FusedCondition()
         let predicateText = comprehension.predicate.map { text($0.span) } ?? ""
         let predicateSpan = comprehension.predicate?.span ?? span
         let transform = comprehension.transform.map { compile($0).evaluate }
@@ -24,6 +32,12 @@ extension Compiler {
         /// The predicate's verdict on the current element: a bool, or nil
         /// with the error to pass on in `activation.escaped`.
         @Sendable func verdict(_ activation: Activation) -> Bool? {
+            if hasTree {
+                // The tree's verdict, else the general one with the steps taken back (see `FusedTrees.swift`).
+                let steps = activation.steps
+                if let flag = tree.test(activation) { return flag }
+                activation.steps = steps
+            }
             if let flag = predicate(activation) { return flag }
             let value = activation.takeEscaped()
             switch value {

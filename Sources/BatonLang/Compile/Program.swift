@@ -104,6 +104,7 @@ private final class CompiledProgram: Sendable {
         self.constantValue = compiled.constant
     }
 
+    @inline(__always)
     func evaluate(_ activation: Activation) -> Value {
         if localCount > 0 { activation.begin(localCount: localCount) }
         switch form {
