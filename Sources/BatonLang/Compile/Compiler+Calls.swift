@@ -93,7 +93,8 @@ extension Compiler {
         // The general form decides every case but an ASCII string (nulls, errors, other text).
         let slowPath = general.evaluate
         if let field = fieldReference(innerArguments[0]) {
-            return fieldSubstringTest(FieldSubstringTest(field: field, kind: test, pattern: pattern, lowering: true), slowPath)
+            return fieldSubstringTest(
+                FieldSubstringTest(field: field, kind: test, pattern: pattern, lowering: true), slowPath)
         }
         return .bool { activation in
             if case .string(let value) = evaluateText(activation),
@@ -119,7 +120,8 @@ extension Compiler {
         let slowPath = general.evaluate
         let pattern = Array(needle.utf8)
         if let field = fieldReference(arguments[0]) {
-            return fieldSubstringTest(FieldSubstringTest(field: field, kind: test, pattern: pattern, lowering: false), slowPath)
+            return fieldSubstringTest(
+                FieldSubstringTest(field: field, kind: test, pattern: pattern, lowering: false), slowPath)
         }
         return .bool { activation in
             if case .string(let value) = evaluateText(activation) { return UnicodeText.test(value, test, pattern) }

@@ -22,6 +22,7 @@ public struct Program: Sendable {
     }
 
     /// Evaluates the expression; failures come back as `.error` values.
+    @inline(__always)
     public func evaluate(_ activation: Activation) -> Value {
         compiled.evaluate(activation)
     }

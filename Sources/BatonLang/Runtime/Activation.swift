@@ -197,7 +197,11 @@ struct LocalSlots {
     /// The element comprehension variable `slot` is at.
     subscript(slot: Int) -> UnsafePointer<Value> {
         @inline(__always) get { slots.unsafelyUnwrapped[slot] }
-        @inline(__always) nonmutating set { slots.unsafelyUnwrapped[slot] = newValue }
+        // Checked where a comprehension binds, so that a read, which follows, stays in bounds.
+        @inline(__always) nonmutating set {
+            precondition(slot < count, "comprehension slot \(slot) not prepared by begin(localCount:)")
+            slots.unsafelyUnwrapped[slot] = newValue
+        }
     }
 
     /// Makes room for `count` slots, the new ones at null.
