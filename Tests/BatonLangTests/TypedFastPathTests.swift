@@ -55,6 +55,23 @@ import Testing
             ("lead.events.exists(e, lead.tags.exists(t, t == e.type))", [:], "bool:false"),
             ("[1, 2, 3].count(x, x > 1)", [:], "int:2"),
             ("lead.attributes.exists(k, k == 'source')", [:], "bool:true"),
+            // Fused trees: what their fast paths cannot give, the general path builds.
+            (
+                "lead.employees / 100 * 2.5 + (lead.annual_revenue > 1000000 ? 10 : 0)", ["employees": .null],
+                "error: null operand: lead.employees is null"
+            ),
+            ("(lead.employees >= 200 && lead.employees < 1000 ? 8 : 0) + 1", [:], "int:9"),
+            (
+                "(lead.employees > 100 && lead.title.contains('x') ? 1 : 0) + 1", ["title": .null],
+                "error: null operand: lead.title is null"
+            ),
+            ("lead.employees * 9223372036854775807 + 1", [:], "error: integer overflow: 250 * 9223372036854775807"),
+            ("lead.employees / 0 + 1", [:], "error: division by zero"),
+            ("lead.events.count(e, e.type == 'page_view' && e.url.contains('pricing'))", [:], "int:1"),
+            (
+                "lead.events.count(e, e.type == 'form_submit' && e.url.contains('x'))", [:],
+                "error: null operand: e.url is null"
+            ),
         ] as [(String, [String: Value], String)])
     func fastAndGeneralPathsAgree(source: String, overrides: [String: Value], expected: String) throws {
         let program = try #require(LanguageFixture.environment.compile(source).program)
@@ -63,5 +80,16 @@ import Testing
         let general = LanguageFixture.describe(program.evaluateTraced(LanguageFixture.activation(lead: lead)).value)
         #expect(fast == expected)
         #expect(general == expected)
+    }
+
+    /// A fused tree that cannot decide is evaluated again by the general
+    /// path; the steps its first attempt took are given back, so the budget
+    /// counts each step once (two events, a budget of two).
+    @Test func fallbackFromAFusedTreeCountsStepsOnce() throws {
+        let source = "lead.events.exists(e, e.type == 'x') || lead.title.contains('x')"
+        let program = try #require(LanguageFixture.environment.compile(source).program)
+        let activation = LanguageFixture.activation(lead: LanguageFixture.sampleLead(overriding: ["title": .null]))
+        activation.stepBudget = 2
+        #expect(LanguageFixture.describe(program.evaluate(activation)) == "error: null operand: lead.title is null")
     }
 }

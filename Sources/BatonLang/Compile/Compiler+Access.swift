@@ -26,9 +26,11 @@ extension Compiler {
                     evaluate: read,
                     form: .bool { activation in field.bool(activation) ?? activation.escape(read(activation)) })
             case .int, .double:
-                return CompiledNode(
+                var node = CompiledNode(
                     evaluate: read,
                     form: .number { activation in field.number(activation) ?? activation.escape(read(activation)) })
+                node.fusedNumber = FusedField(field)
+                return node
             default:
                 return CompiledNode(evaluate: read)
             }

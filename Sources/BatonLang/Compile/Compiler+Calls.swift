@@ -93,12 +93,8 @@ extension Compiler {
         // The general form decides every case but an ASCII string (nulls, errors, other text).
         let slowPath = general.evaluate
         if let field = fieldReference(innerArguments[0]) {
-            return .bool { activation in
-                if let result = field.testString(activation, { UnicodeText.asciiLowercased($0, test, pattern) }) {
-                    return result
-                }
-                return settleBool(slowPath(activation), activation)
-            }
+            return fieldSubstringTest(
+                FieldSubstringTest(field: field, kind: test, pattern: pattern, lowering: true), slowPath)
         }
         return .bool { activation in
             if case .string(let value) = evaluateText(activation),
@@ -124,14 +120,21 @@ extension Compiler {
         let slowPath = general.evaluate
         let pattern = Array(needle.utf8)
         if let field = fieldReference(arguments[0]) {
-            return .bool { activation in
-                if let result = field.testString(activation, { UnicodeText.test($0, test, pattern) }) { return result }
-                return settleBool(slowPath(activation), activation)
-            }
+            return fieldSubstringTest(
+                FieldSubstringTest(field: field, kind: test, pattern: pattern, lowering: false), slowPath)
         }
         return .bool { activation in
             if case .string(let value) = evaluateText(activation) { return UnicodeText.test(value, test, pattern) }
             return settleBool(slowPath(activation), activation)
         }
+    }
+
+    /// A field's substring test, with `slowPath` for what its fast path does not decide.
+    private func fieldSubstringTest(_ substring: FieldSubstringTest, _ slowPath: @escaping Evaluator) -> CompiledNode {
+        var node = CompiledNode.bool { activation in
+            substring.fastVerdict(activation) ?? settleBool(slowPath(activation), activation)
+        }
+        node.fusedCondition = substring
+        return node
     }
 }

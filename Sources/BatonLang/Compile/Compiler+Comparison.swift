@@ -66,7 +66,9 @@ extension Compiler {
                 if expected.utf8.allSatisfy({ $0 < 0x80 }) {
                     let comparison = FieldEqualToASCII(
                         field: field, expected: expected, negated: negated, fallback: fallback)
-                    return .bool { activation in comparison.verdict(activation) }
+                    var node = CompiledNode.bool { activation in comparison.verdict(activation) }
+                    node.fusedCondition = comparison
+                    return node
                 }
                 return .bool { activation in
                     if let same = field.testString(activation, { sameScalars($0, expected) }) { return same != negated }
@@ -115,7 +117,9 @@ extension Compiler {
             let comparison = FieldComparedWithNumber(
                 field: field, operation: operation, intLimit: intLimit, doubleLimit: doubleLimit,
                 fallback: { settle(evaluateLeft($0), constant, $0) })
-            return .bool { activation in comparison.verdict(activation) }
+            var node = CompiledNode.bool { activation in comparison.verdict(activation) }
+            node.fusedCondition = comparison
+            return node
         }
         let leftNumber = left.asNumber
         return .bool { activation in
@@ -155,7 +159,9 @@ extension Compiler {
                 let membership = FieldInConstant(
                     field: field, lookup: lookup, negated: negated,
                     fallback: { settleBool(general(evaluateElement($0), constant), $0) })
-                return .bool { activation in membership.verdict(activation) }
+                var node = CompiledNode.bool { activation in membership.verdict(activation) }
+                node.fusedCondition = membership
+                return node
             }
             return .bool { activation in
                 let value = evaluateElement(activation)

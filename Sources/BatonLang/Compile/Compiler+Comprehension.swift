@@ -7,11 +7,19 @@ extension Compiler {
         let rangeText = text(comprehension.range.span)
         let rangeSpan = comprehension.range.span
         let predicate: BoolEvaluator
+        // The predicate's fused tree, tried first on each element: its node's
+        // own form stays closures (see `compileLogical`). Non-optional, with
+        // a flag, so that the loop does not retain it per element.
+        var fusedPredicate: FusedCondition?
         if let condition = comprehension.predicate {
-            predicate = compile(condition).asBool
+            let compiled = compile(condition)
+            predicate = compiled.asBool
+            fusedPredicate = compiled.fusedCondition
         } else {
             predicate = { _ in true }
         }
+        let hasTree = fusedPredicate != nil
+        let tree = fusedPredicate ?? FusedCondition()
         let predicateText = comprehension.predicate.map { text($0.span) } ?? ""
         let predicateSpan = comprehension.predicate?.span ?? span
         let transform = comprehension.transform.map { compile($0).evaluate }
@@ -24,6 +32,12 @@ extension Compiler {
         /// The predicate's verdict on the current element: a bool, or nil
         /// with the error to pass on in `activation.escaped`.
         @Sendable func verdict(_ activation: Activation) -> Bool? {
+            if hasTree {
+                // The tree's verdict, else the general one with the steps taken back (see `FusedTrees.swift`).
+                let steps = activation.steps
+                if let flag = tree.test(activation) { return flag }
+                activation.steps = steps
+            }
             if let flag = predicate(activation) { return flag }
             let value = activation.takeEscaped()
             switch value {
@@ -48,9 +62,20 @@ extension Compiler {
                     .error(EvalError("'\(name)' ranges over a list or map, got \(container.typeName)", at: rangeSpan)))
             }
         }
-        /// Makes the comprehension variable range over `elements`.
-        @Sendable func bind(_ elements: [Value], _ activation: Activation) {
-            activation.locals[slot].elements = elements
+        /// `body` of each position in `elements` in turn, with the
+        /// comprehension variable at that element, until `body` gives a
+        /// result. The variable points into `elements`, which is alive
+        /// throughout (see `LocalSlots`).
+        @inline(__always) @Sendable func visit<Result>(
+            _ elements: [Value], _ activation: Activation, _ body: (Int) -> Result?
+        ) -> Result? {
+            elements.withUnsafeBufferPointer { buffer in
+                for position in buffer.indices {
+                    activation.locals[slot] = UnsafePointer(buffer.baseAddress.unsafelyUnwrapped + position)
+                    if let result = body(position) { return result }
+                }
+                return nil
+            }
         }
         @Sendable func budgetError(_ activation: Activation) -> Value {
             .error(EvalError("evaluation step budget of \(activation.stepBudget) exceeded", at: span))
@@ -62,31 +87,33 @@ extension Compiler {
             let decisive = kind == .exists
             return .bool { activation in
                 guard let visited = elements(activation) else { return nil }
-                bind(visited, activation)
                 var pending: Value?
-                for position in 0..<visited.count {
-                    guard activation.takeStep() else { return activation.escape(budgetError(activation)) }
-                    activation.locals[slot].position = position
+                // The outcome once it is decided: the decisive flag, or nil with the budget error escaped.
+                let decided: Bool?? = visit(visited, activation) { _ in
+                    guard activation.takeStep() else { return .some(activation.escape(budgetError(activation))) }
                     if let flag = verdict(activation) {
-                        if flag == decisive { return flag }
+                        if flag == decisive { return .some(flag) }
                     } else if pending == nil {
                         pending = activation.takeEscaped()
                     }
+                    return nil
                 }
+                if let decided { return decided }
                 if let pending { return activation.escape(pending) }
                 return !decisive
             }
         case .existsOne, .count:
             @Sendable func matches(_ activation: Activation) -> Int64? {
                 guard let visited = elements(activation) else { return nil }
-                bind(visited, activation)
                 var matches: Int64 = 0
-                for position in 0..<visited.count {
-                    guard activation.takeStep() else { return activation.escape(budgetError(activation)) }
-                    activation.locals[slot].position = position
-                    guard let flag = verdict(activation) else { return nil }
+                // Nil with the error escaped when the count stopped early.
+                let stopped: Int64?? = visit(visited, activation) { _ in
+                    guard activation.takeStep() else { return .some(activation.escape(budgetError(activation))) }
+                    guard let flag = verdict(activation) else { return .some(nil) }
                     if flag { matches += 1 }
+                    return nil
                 }
+                if let stopped { return stopped }
                 return matches
             }
             if kind == .count { return .number { activation in matches(activation).map(Number.int) } }
@@ -94,15 +121,12 @@ extension Compiler {
         case .filter, .map:
             return CompiledNode(evaluate: { activation in
                 guard let visited = elements(activation) else { return activation.takeEscaped() }
-                bind(visited, activation)
                 var result: [Value] = []
-                for position in 0..<visited.count {
+                let failure: Value? = visit(visited, activation) { position in
                     guard activation.takeStep() else { return budgetError(activation) }
-                    let element = visited[position]
-                    activation.locals[slot].position = position
                     guard let keep = verdict(activation) else { return activation.takeEscaped() }
-                    guard keep else { continue }
-                    var produced = element
+                    guard keep else { return nil }
+                    var produced = visited[position]
                     if let transform {
                         produced = transform(activation)
                         if case .error = produced { return produced }
@@ -115,28 +139,28 @@ extension Compiler {
                                 at: span))
                     }
                     result.append(produced)
+                    return nil
                 }
-                return .list(result)
+                return failure ?? .list(result)
             })
         case .sum:
             return CompiledNode(evaluate: { activation in
                 guard let visited = elements(activation) else { return activation.takeEscaped() }
-                bind(visited, activation)
                 var total: Value = .int(0)
-                for position in 0..<visited.count {
+                let failure: Value? = visit(visited, activation) { _ in
                     guard activation.takeStep() else { return budgetError(activation) }
-                    activation.locals[slot].position = position
                     let value = transform?(activation) ?? .null
                     switch value {
                     case .int, .double:
                         total = attach(Arithmetic.add(total, value), span)
                         if case .error = total { return total }
+                        return nil
                     case .error: return value
                     case .null: return nullOperand(transformText, transformSpan)
                     default: return .error(EvalError("'sum' adds numbers, got \(value.typeName)", at: span))
                     }
                 }
-                return total
+                return failure ?? total
             })
         }
     }

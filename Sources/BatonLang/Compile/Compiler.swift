@@ -10,6 +10,9 @@ struct CompiledNode: Sendable {
     let evaluate: Evaluator
     let constant: Value?
     let form: TypedForm
+    /// The node as a fused tree, when an untraced compilation made one (see `FusedTrees.swift`).
+    var fusedCondition: FusedCondition?
+    var fusedNumber: FusedNumber?
 
     static func constant(_ value: Value) -> CompiledNode {
         CompiledNode(evaluate: { _ in value }, constant: value)
@@ -60,13 +63,11 @@ struct Compiler {
         case .constant(let value):
             return .constant(value)
         case .variable(let slot):
-            return CompiledNode(evaluate: { activation in
-                slot < activation.values.count ? activation.values[slot] : .null
-            })
+            return CompiledNode(evaluate: { $0.variable(slot) })
         case .now:
             return CompiledNode(evaluate: { .timestamp($0.now) })
         case .local(let slot):
-            return CompiledNode(evaluate: { $0.locals[slot].current })
+            return CompiledNode(evaluate: { $0.locals[slot].pointee })
         case .select(let operand, let field, let slot, let optional):
             return compileSelect(operand, field: field, slot: slot, optional: optional, type: expr.type, span: span)
         case .has(let operand, let field, let slot):

@@ -33,12 +33,12 @@ struct FieldReference: Sendable {
     private func withField<Result>(_ activation: Activation, _ body: (Value) -> Result?) -> Result? {
         switch base {
         case .variable(let variable):
-            guard variable < activation.values.count, case .record(let record) = activation.values[variable],
+            guard variable < activation.variableCount, case .record(let record) = activation.variables[variable],
                 slot < record.fields.count
             else { return nil }
             return body(record.fields[slot])
         case .local(let local):
-            guard case .record(let record) = activation.locals[local].current, slot < record.fields.count else {
+            guard case .record(let record) = activation.locals[local].pointee, slot < record.fields.count else {
                 return nil
             }
             return body(record.fields[slot])
@@ -48,8 +48,8 @@ struct FieldReference: Sendable {
     /// The value the field is selected from.
     func base(_ activation: Activation) -> Value {
         switch base {
-        case .variable(let variable): variable < activation.values.count ? activation.values[variable] : .null
-        case .local(let local): activation.locals[local].current
+        case .variable(let variable): activation.variable(variable)
+        case .local(let local): activation.locals[local].pointee
         }
     }
 

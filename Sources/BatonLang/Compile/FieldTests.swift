@@ -5,7 +5,7 @@
 /// type it expects and otherwise the general comparison's (`fallback`).
 
 /// A field compared with a number constant.
-final class FieldComparedWithNumber: Sendable {
+final class FieldComparedWithNumber: FusedCondition, @unchecked Sendable {
     let field: FieldReference
     let operation: BinaryOperator
     /// The constant as an int, or nil when only the general comparison can compare an int with it.
@@ -27,17 +27,24 @@ final class FieldComparedWithNumber: Sendable {
 
     @inline(__always)
     func verdict(_ activation: Activation) -> Bool? {
+        fastVerdict(activation) ?? fallback(activation)
+    }
+
+    override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
+
+    /// The verdict when the field is a number the limits compare with, else nil.
+    @inline(__always)
+    final func fastVerdict(_ activation: Activation) -> Bool? {
         switch field.number(activation) {
-        case .int(let value)?: if let intLimit { return operation.holds(value, intLimit) }
-        case .double(let value)?: if let doubleLimit { return operation.holds(value, doubleLimit) }
-        case nil: break
+        case .int(let value)?: intLimit.map { operation.holds(value, $0) }
+        case .double(let value)?: doubleLimit.map { operation.holds(value, $0) }
+        case nil: nil
         }
-        return fallback(activation)
     }
 }
 
 /// A field compared for (in)equality with an ASCII string constant.
-final class FieldEqualToASCII: Sendable {
+final class FieldEqualToASCII: FusedCondition, @unchecked Sendable {
     let field: FieldReference
     let expected: String
     /// For `!=`.
@@ -53,13 +60,20 @@ final class FieldEqualToASCII: Sendable {
 
     @inline(__always)
     func verdict(_ activation: Activation) -> Bool? {
-        if let same = field.testString(activation, { sameScalars($0, ascii: expected) }) { return same != negated }
-        return fallback(activation)
+        fastVerdict(activation) ?? fallback(activation)
+    }
+
+    override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
+
+    /// The verdict when the field is a string, else nil.
+    @inline(__always)
+    final func fastVerdict(_ activation: Activation) -> Bool? {
+        field.testString(activation, { sameScalars($0, ascii: expected) }).map { $0 != negated }
     }
 }
 
 /// A field looked up in a constant list or map (`in`, `not in`).
-final class FieldInConstant: Sendable {
+final class FieldInConstant: FusedCondition, @unchecked Sendable {
     let field: FieldReference
     let lookup: ConstantMembership
     /// For `not in`.
@@ -75,7 +89,42 @@ final class FieldInConstant: Sendable {
 
     @inline(__always)
     func verdict(_ activation: Activation) -> Bool? {
-        if let found = field.testValue(activation, { lookup.contains($0) }) { return found != negated }
-        return fallback(activation)
+        fastVerdict(activation) ?? fallback(activation)
+    }
+
+    override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
+
+    /// The verdict when the lookup decides it, else nil.
+    @inline(__always)
+    final func fastVerdict(_ activation: Activation) -> Bool? {
+        field.testValue(activation, { lookup.contains($0) }).map { $0 != negated }
+    }
+}
+
+/// A field's string tested against a literal (`contains`, `startsWith`,
+/// `endsWith`), lowered first when the call was `s.lower().contains("vp")`.
+final class FieldSubstringTest: FusedCondition, @unchecked Sendable {
+    let field: FieldReference
+    let kind: UnicodeText.SubstringTest
+    let pattern: [UInt8]
+    /// For a lower-cased text: the pattern is lower-case ASCII; a text that
+    /// is not ASCII has no fast verdict.
+    let lowering: Bool
+
+    init(field: FieldReference, kind: UnicodeText.SubstringTest, pattern: [UInt8], lowering: Bool) {
+        self.field = field
+        self.kind = kind
+        self.pattern = pattern
+        self.lowering = lowering
+    }
+
+    override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
+
+    /// The verdict when the field is a string (an ASCII one when lowering), else nil.
+    @inline(__always)
+    final func fastVerdict(_ activation: Activation) -> Bool? {
+        field.testString(activation) { text in
+            lowering ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.test(text, kind, pattern)
+        }
     }
 }

@@ -1,62 +1,30 @@
 /// A checked and compiled expression, ready to evaluate any number of times
 /// from any number of threads (each with its own `Activation`).
+///
+/// One reference to its compiled state: a caller that evaluates programs
+/// held in an array copies each one it calls, and a copy of a struct of
+/// closures and trees cost more than a simple rule's evaluation.
 public struct Program: Sendable {
+    private let compiled: CompiledProgram
+
     /// The expression's text.
-    public let source: String
+    public var source: String { compiled.source }
     /// The parsed tree.
-    public let expr: Expr
+    public var expr: Expr { compiled.expr }
     /// The checked type of the result (`dyn` when it is only known at run time).
-    public let resultType: ExprType
+    public var resultType: ExprType { compiled.checked.type }
     /// The value when the whole expression folded to a constant (lint uses
     /// it to find always-true rules).
-    public let constantValue: Value?
-
-    private let evaluator: Evaluator
-    /// The bool or number form of the whole expression, called directly to
-    /// save a closure call (non-optional: calling an optional closure
-    /// property retains its context).
-    private let condition: BoolEvaluator
-    private let number: NumberEvaluator
-    private let form: Form
-
-    private enum Form {
-        case condition, number, value
-    }
-    /// Kept for the traced compilation, which is made only when a trace is asked for.
-    private let checked: CheckedExpr
-    private let localCount: Int
+    public var constantValue: Value? { compiled.constantValue }
 
     init(source: String, expr: Expr, checked: CheckedExpr, localCount: Int) {
-        self.source = source
-        self.expr = expr
-        self.resultType = checked.type
-        self.localCount = localCount
-        let compiled = Compiler(source: source, traced: false).compile(checked)
-        self.evaluator = compiled.evaluate
-        switch compiled.form {
-        case .bool(let condition):
-            (self.condition, self.number, self.form) = (condition, { _ in nil }, .condition)
-        case .number(let number):
-            (self.condition, self.number, self.form) = ({ _ in nil }, number, .number)
-        case .none:
-            (self.condition, self.number, self.form) = ({ _ in nil }, { _ in nil }, .value)
-        }
-        self.constantValue = compiled.constant
-        self.checked = checked
+        compiled = CompiledProgram(source: source, expr: expr, checked: checked, localCount: localCount)
     }
 
     /// Evaluates the expression; failures come back as `.error` values.
+    @inline(__always)
     public func evaluate(_ activation: Activation) -> Value {
-        if localCount > 0 { activation.begin(localCount: localCount) }
-        switch form {
-        case .condition:
-            if let flag = condition(activation) { return .bool(flag) }
-        case .number:
-            if let number = number(activation) { return number.value }
-        case .value:
-            return evaluator(activation)
-        }
-        return activation.takeEscaped()
+        compiled.evaluate(activation)
     }
 
     /// Evaluates the expression with the value at `value` in the variable
@@ -78,13 +46,85 @@ public struct Program: Sendable {
     /// a time, and compiling it with every program would double the cost of
     /// loading a ruleset for the evaluations that never trace.
     public func evaluateTraced(_ activation: Activation) -> (value: Value, trace: EvaluationTrace) {
-        let tracedEvaluator = Compiler(source: source, traced: true).compile(checked).evaluate
-        activation.begin(localCount: localCount)
+        let tracedEvaluator = Compiler(source: source, traced: true).compile(compiled.checked).evaluate
+        activation.begin(localCount: compiled.localCount)
         activation.traceEntries.removeAll(keepingCapacity: true)
         let value = tracedEvaluator(activation)
         let trace = EvaluationTrace(entries: activation.traceEntries)
         activation.traceEntries.removeAll(keepingCapacity: true)
         return (value, trace)
+    }
+}
+
+/// What `Program` holds: the compiled forms of the expression and what it was compiled from.
+private final class CompiledProgram: Sendable {
+    let source: String
+    let expr: Expr
+    /// Kept for the traced compilation, which is made only when a trace is asked for.
+    let checked: CheckedExpr
+    let localCount: Int
+    let constantValue: Value?
+
+    private let evaluator: Evaluator
+    /// The bool or number form of the whole expression, called directly to
+    /// save a closure call (non-optional: calling an optional closure
+    /// property retains its context).
+    private let condition: BoolEvaluator
+    private let number: NumberEvaluator
+    /// The fused tree of the whole expression, tried before `condition` or
+    /// `number`: a call saved on entry (a placeholder unless the form is
+    /// `fusedCondition` or `fusedNumber`; separate non-optional properties,
+    /// as an enum payload or an optional would be retained to call).
+    private let conditionTree: FusedCondition
+    private let numberTree: FusedNumber
+    private let form: Form
+
+    private enum Form {
+        case condition, number, value, fusedCondition, fusedNumber
+    }
+
+    init(source: String, expr: Expr, checked: CheckedExpr, localCount: Int) {
+        self.source = source
+        self.expr = expr
+        self.checked = checked
+        self.localCount = localCount
+        let compiled = Compiler(source: source, traced: false).compile(checked)
+        self.evaluator = compiled.evaluate
+        self.conditionTree = compiled.fusedCondition ?? FusedCondition()
+        self.numberTree = compiled.fusedNumber ?? FusedNumber()
+        switch compiled.form {
+        case .bool(let condition):
+            (self.condition, self.number) = (condition, { _ in nil })
+            self.form = compiled.fusedCondition == nil ? .condition : .fusedCondition
+        case .number(let number):
+            (self.condition, self.number) = ({ _ in nil }, number)
+            self.form = compiled.fusedNumber == nil ? .number : .fusedNumber
+        case .none:
+            (self.condition, self.number, self.form) = ({ _ in nil }, { _ in nil }, .value)
+        }
+        self.constantValue = compiled.constant
+    }
+
+    @inline(__always)
+    func evaluate(_ activation: Activation) -> Value {
+        if localCount > 0 { activation.begin(localCount: localCount) }
+        switch form {
+        case .condition:
+            if let flag = condition(activation) { return .bool(flag) }
+        case .number:
+            if let number = number(activation) { return number.value }
+        case .value:
+            return evaluator(activation)
+        case .fusedCondition:
+            // The tree's verdict, else the general one with the steps taken back (see `FusedTrees.swift`).
+            let steps = activation.steps
+            if let flag = conditionTree.test(activation) { return .bool(flag) }
+            activation.steps = steps
+            if let flag = condition(activation) { return .bool(flag) }
+        case .fusedNumber:
+            if let number = numberTree.evaluate(activation, orElse: number) { return number.value }
+        }
+        return activation.takeEscaped()
     }
 }
 

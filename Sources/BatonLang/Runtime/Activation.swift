@@ -2,9 +2,15 @@
 /// the evaluation time, comprehension variables and the limits that bound
 /// one evaluation. Create one per thread and reuse it across evaluations.
 public final class Activation {
-    /// Variable values by slot (`Environment.slot(of:)`); `.null` until bound.
-    // Exclusivity is checked statically here; run-time checks cost more than the reads.
-    @exclusivity(unchecked) public private(set) var values: [Value]
+    /// Variable values by slot (`Environment.slot(of:)`), in memory this
+    /// activation owns: reading a field of a variable, or lending a value to
+    /// a slot, then costs neither an array's bounds and uniqueness checks nor
+    /// its modify accessor (half of a simple condition's evaluation).
+    let variables: UnsafeMutablePointer<Value>
+    /// How many variables `variables` holds.
+    public let variableCount: Int
+    /// A copy of the variable values by slot; `.null` until bound.
+    public var values: [Value] { Array(UnsafeBufferPointer(start: variables, count: variableCount)) }
     /// The evaluation time that `now`, `days_since` and `hours_since` read.
     public var now: Timestamp
     /// The most comprehension steps (one per element visited) one evaluation may take.
@@ -14,8 +20,10 @@ public final class Activation {
 
     /// Comprehension steps taken by the current evaluation.
     @exclusivity(unchecked) var steps = 0
-    /// Comprehension variables by slot (their nesting depth).
-    @exclusivity(unchecked) var locals: [LocalBinding] = []
+    /// Comprehension variables by slot (their nesting depth): each points at
+    /// the element its comprehension is visiting, in the list the
+    /// comprehension keeps alive while it runs (see `LocalSlots`).
+    @exclusivity(unchecked) var locals = LocalSlots()
     /// The value a typed evaluator could not give as its type (an error,
     /// null, a value of another type), handed to its caller's general path.
     @exclusivity(unchecked) var escaped: Value = .null
@@ -23,16 +31,35 @@ public final class Activation {
     @exclusivity(unchecked) var traceEntries: [TraceEntry] = []
 
     /// An activation for programs compiled by `environment`, every variable null.
-    public init(environment: Environment, now: Timestamp) {
-        self.values = Array(repeating: .null, count: environment.variables.count)
+    public convenience init(environment: Environment, now: Timestamp) {
+        self.init(variableCount: environment.variables.count, now: now)
+    }
+
+    private init(variableCount: Int, now: Timestamp) {
+        self.variableCount = variableCount
+        self.variables = .allocate(capacity: Swift.max(variableCount, 1))
+        self.variables.initialize(repeating: .null, count: variableCount)
         self.now = now
+    }
+
+    deinit {
+        variables.deinitialize(count: variableCount)
+        variables.deallocate()
+        locals.release()
+    }
+
+    /// The value of the variable in `slot`, null for a slot this activation does not have.
+    @inline(__always)
+    func variable(_ slot: Int) -> Value {
+        slot < variableCount ? variables[slot] : .null
     }
 
     /// Sets the variable in `slot` (`Environment.slot(of:)`) for the evaluations that follow.
     // A method rather than a settable `values`: a caller in another module
     // would check exclusivity at run time on every store.
     public func bind(_ value: consuming Value, toSlot slot: Int) {
-        values[slot] = value
+        precondition(slot >= 0 && slot < variableCount, "no variable in slot \(slot)")
+        variables[slot] = value
     }
 
     /// Runs `body` with the value at `value` in the variable `slot`, then
@@ -57,37 +84,25 @@ public final class Activation {
     /// releasing the lent ones.
     @inline(__always)
     func lend(_ value: UnsafePointer<Value>, toSlot slot: Int) -> SlotBits {
-        precondition(values.indices.contains(slot), "no variable in slot \(slot)")
+        precondition(slot >= 0 && slot < variableCount, "no variable in slot \(slot)")
+        let element = UnsafeMutableRawPointer(variables + slot)
         var previous = SlotBits()
-        // The element in place, through the array's modify accessor (a
-        // buffer pointer would move the whole array out and back).
-        withUnsafeMutablePointer(to: &values[slot]) { element in
-            withUnsafeMutableBytes(of: &previous) {
-                $0.baseAddress!.copyMemory(from: element, byteCount: SlotBits.size)
-            }
-            UnsafeMutableRawPointer(element).copyMemory(from: value, byteCount: SlotBits.size)
-        }
+        withUnsafeMutableBytes(of: &previous) { $0.baseAddress!.copyMemory(from: element, byteCount: SlotBits.size) }
+        element.copyMemory(from: value, byteCount: SlotBits.size)
         return previous
     }
 
     /// Ends what `lend` began: the previous bits are back in `slot`.
     @inline(__always)
     func endLoan(_ previous: SlotBits, toSlot slot: Int) {
-        withUnsafeMutablePointer(to: &values[slot]) { element in
-            withUnsafeBytes(of: previous) {
-                UnsafeMutableRawPointer(element).copyMemory(from: $0.baseAddress!, byteCount: SlotBits.size)
-            }
+        withUnsafeBytes(of: previous) {
+            UnsafeMutableRawPointer(variables + slot).copyMemory(from: $0.baseAddress!, byteCount: SlotBits.size)
         }
     }
 
     /// An activation with no variables, for folding constants while compiling.
     static func scratch() -> Activation {
-        Activation(values: [], now: Timestamp(seconds: 0))
-    }
-
-    private init(values: [Value], now: Timestamp) {
-        self.values = values
-        self.now = now
+        Activation(variableCount: 0, now: Timestamp(seconds: 0))
     }
 
     /// The most sub-expression values one traced evaluation records.
@@ -102,9 +117,7 @@ public final class Activation {
     @inline(__always)
     func begin(localCount: Int) {
         steps = 0
-        if locals.count < localCount {
-            locals.append(contentsOf: repeatElement(LocalBinding(), count: localCount - locals.count))
-        }
+        if locals.count < localCount { locals.grow(to: localCount) }
     }
 
     /// Leaves `value` for the caller of a typed evaluator; returns the nil it then returns.
@@ -164,15 +177,46 @@ public final class Activation {
     }
 }
 
-/// A comprehension variable: the elements its comprehension visits and the
-/// position of the current one. Moving to the next element stores an index
-/// rather than copying (and retaining) the element.
-struct LocalBinding {
-    var elements: [Value] = [.null]
-    var position = 0
+/// Comprehension variables by slot, each a pointer to the element its
+/// comprehension is visiting. Moving to the next element stores a pointer
+/// rather than copying (and retaining) the element; reading one is a load,
+/// without an array's bounds and uniqueness checks. The comprehension keeps
+/// the list it visits alive while any of its elements is pointed at; a slot
+/// no comprehension has bound points at a null.
+struct LocalSlots {
+    // Never written after it is made: shared by every thread's activations.
+    nonisolated(unsafe) private static let null: UnsafeMutablePointer<Value> = {
+        let pointer = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        pointer.initialize(to: .null)
+        return pointer
+    }()
 
-    var current: Value {
-        @inline(__always) get { elements[position] }
+    private var slots: UnsafeMutablePointer<UnsafePointer<Value>>?
+    private(set) var count = 0
+
+    /// The element comprehension variable `slot` is at.
+    subscript(slot: Int) -> UnsafePointer<Value> {
+        @inline(__always) get { slots.unsafelyUnwrapped[slot] }
+        // Checked where a comprehension binds, so that a read, which follows, stays in bounds.
+        @inline(__always) nonmutating set {
+            precondition(slot < count, "comprehension slot \(slot) not prepared by begin(localCount:)")
+            slots.unsafelyUnwrapped[slot] = newValue
+        }
+    }
+
+    /// Makes room for `count` slots, the new ones at null.
+    mutating func grow(to count: Int) {
+        let grown = UnsafeMutablePointer<UnsafePointer<Value>>.allocate(capacity: count)
+        if let slots {
+            grown.moveInitialize(from: slots, count: self.count)
+            slots.deallocate()
+        }
+        (grown + self.count).initialize(repeating: UnsafePointer(Self.null), count: count - self.count)
+        (slots, self.count) = (grown, count)
+    }
+
+    func release() {
+        slots?.deallocate()
     }
 }
 

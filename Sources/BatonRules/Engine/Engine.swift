@@ -129,7 +129,7 @@ public final class Engine {
 
     @inline(__always)
     static func bind(_ value: Value, to slot: Int?, in activation: Activation) {
-        guard let slot, slot < activation.values.count else { return }
+        guard let slot, slot < activation.variableCount else { return }
         activation.bind(value, toSlot: slot)
     }
 
