@@ -44,7 +44,7 @@ public struct Environment: Sendable {
         Environment(schema: Schema(), variables: variables.map { Variable($0, .dyn) })
     }
 
-    /// The index of a variable in `Activation.values`.
+    /// The index of a variable in an `Activation` (`Activation.bind(_:toSlot:)`).
     public func slot(of variable: String) -> Int? { slotByName[variable] }
 
     /// Parses, checks and compiles an expression.

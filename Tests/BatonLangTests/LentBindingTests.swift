@@ -21,7 +21,7 @@ import Testing
             let result = withUnsafePointer(to: &lent!) { program.evaluate(activation, bindingValueAt: $0, toSlot: 0) }
             lent = nil  // the result, when it is the lead, must keep its record alive by itself
             #expect(LanguageFixture.describe(result) == expected)
-            #expect(LanguageFixture.describe(activation.values[0]) == LanguageFixture.describe(bound))
+            #expect(LanguageFixture.describe(activation.variable(0)) == LanguageFixture.describe(bound))
         }
     }
 

@@ -37,7 +37,7 @@ import Testing
                 #expect(!compilation.diagnostics.contains { $0.severity == .error })
                 var activation = LanguageFixture.activation()
                 if environment.variables.count == 4 {
-                    let tables = activation.values[1]
+                    let tables = activation.variable(1)
                     activation = Activation(environment: environment, now: LanguageFixture.now)
                     for (slot, value) in [LanguageFixture.sampleLead(), tables, .list([.int(1), .string("a")]), .null]
                         .enumerated()

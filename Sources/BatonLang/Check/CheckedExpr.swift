@@ -9,7 +9,7 @@ struct CheckedExpr: Sendable {
 /// The shape of a checked node.
 indirect enum CheckedNode: Sendable {
     case constant(Value)
-    /// An environment variable, by its slot in `Activation.values`.
+    /// An environment variable, by its slot in an `Activation` (`Activation.bind(_:toSlot:)`).
     case variable(slot: Int)
     /// The evaluation time.
     case now

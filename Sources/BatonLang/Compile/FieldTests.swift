@@ -4,8 +4,22 @@
 /// instructions a call). Each gives the fast verdict when the field has the
 /// type it expects and otherwise the general comparison's (`fallback`).
 
+/// A field test that also stands alone as a compiled bool node: its fast
+/// verdict, else the general comparison's.
+protocol FieldTestWithFallback {
+    var fallback: BoolEvaluator { get }
+    func fastVerdict(_ activation: Activation) -> Bool?
+}
+
+extension FieldTestWithFallback {
+    @inline(__always)
+    func verdict(_ activation: Activation) -> Bool? {
+        fastVerdict(activation) ?? fallback(activation)
+    }
+}
+
 /// A field compared with a number constant.
-final class FieldComparedWithNumber: FusedCondition, @unchecked Sendable {
+final class FieldComparedWithNumber: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
     let field: FieldReference
     let operation: BinaryOperator
     /// The constant as an int, or nil when only the general comparison can compare an int with it.
@@ -25,11 +39,6 @@ final class FieldComparedWithNumber: FusedCondition, @unchecked Sendable {
         self.fallback = fallback
     }
 
-    @inline(__always)
-    func verdict(_ activation: Activation) -> Bool? {
-        fastVerdict(activation) ?? fallback(activation)
-    }
-
     override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
 
     /// The verdict when the field is a number the limits compare with, else nil.
@@ -44,7 +53,7 @@ final class FieldComparedWithNumber: FusedCondition, @unchecked Sendable {
 }
 
 /// A field compared for (in)equality with an ASCII string constant.
-final class FieldEqualToASCII: FusedCondition, @unchecked Sendable {
+final class FieldEqualToASCII: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
     let field: FieldReference
     let expected: String
     /// For `!=`.
@@ -58,11 +67,6 @@ final class FieldEqualToASCII: FusedCondition, @unchecked Sendable {
         self.fallback = fallback
     }
 
-    @inline(__always)
-    func verdict(_ activation: Activation) -> Bool? {
-        fastVerdict(activation) ?? fallback(activation)
-    }
-
     override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
 
     /// The verdict when the field is a string, else nil.
@@ -73,7 +77,7 @@ final class FieldEqualToASCII: FusedCondition, @unchecked Sendable {
 }
 
 /// A field looked up in a constant list or map (`in`, `not in`).
-final class FieldInConstant: FusedCondition, @unchecked Sendable {
+final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
     let field: FieldReference
     let lookup: ConstantMembership
     /// For `not in`.
@@ -85,11 +89,6 @@ final class FieldInConstant: FusedCondition, @unchecked Sendable {
         self.lookup = lookup
         self.negated = negated
         self.fallback = fallback
-    }
-
-    @inline(__always)
-    func verdict(_ activation: Activation) -> Bool? {
-        fastVerdict(activation) ?? fallback(activation)
     }
 
     override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }

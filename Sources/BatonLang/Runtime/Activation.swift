@@ -9,8 +9,6 @@ public final class Activation {
     let variables: UnsafeMutablePointer<Value>
     /// How many variables `variables` holds.
     public let variableCount: Int
-    /// A copy of the variable values by slot; `.null` until bound.
-    public var values: [Value] { Array(UnsafeBufferPointer(start: variables, count: variableCount)) }
     /// The evaluation time that `now`, `days_since` and `hours_since` read.
     public var now: Timestamp
     /// The most comprehension steps (one per element visited) one evaluation may take.
