@@ -76,26 +76,24 @@ public final class Activation {
         return try body()
     }
 
-    /// Puts a bitwise copy of `*value` in `slot`, unowned, and returns the
-    /// bits it replaces. Whatever evaluation copies out of the slot is
-    /// retained as usual; `endLoan` puts the previous bits back without
-    /// releasing the lent ones.
+    /// Moves the slot's value out (returned, still owned) and puts a bitwise
+    /// copy of `*value` in `slot`, unowned. Whatever evaluation copies out of
+    /// the slot is retained as usual; `endLoan` moves the previous value back
+    /// over the lent bits without releasing them. A move rather than a copy
+    /// of the bits into a local buffer: a buffer whose address is taken costs
+    /// a stack frame and a stack-protector check on every evaluation.
     @inline(__always)
-    func lend(_ value: UnsafePointer<Value>, toSlot slot: Int) -> SlotBits {
+    func lend(_ value: UnsafePointer<Value>, toSlot slot: Int) -> Value {
         precondition(slot >= 0 && slot < variableCount, "no variable in slot \(slot)")
-        let element = UnsafeMutableRawPointer(variables + slot)
-        var previous = SlotBits()
-        withUnsafeMutableBytes(of: &previous) { $0.baseAddress!.copyMemory(from: element, byteCount: SlotBits.size) }
-        element.copyMemory(from: value, byteCount: SlotBits.size)
+        let previous = (variables + slot).move()
+        UnsafeMutableRawPointer(variables + slot).copyMemory(from: value, byteCount: MemoryLayout<Value>.size)
         return previous
     }
 
-    /// Ends what `lend` began: the previous bits are back in `slot`.
+    /// Ends what `lend` began: the previous value is back in `slot`.
     @inline(__always)
-    func endLoan(_ previous: SlotBits, toSlot slot: Int) {
-        withUnsafeBytes(of: previous) {
-            UnsafeMutableRawPointer(variables + slot).copyMemory(from: $0.baseAddress!, byteCount: SlotBits.size)
-        }
+    func endLoan(_ previous: consuming Value, toSlot slot: Int) {
+        (variables + slot).initialize(to: previous)
     }
 
     /// An activation with no variables, for folding constants while compiling.
@@ -215,16 +213,5 @@ struct LocalSlots {
 
     func release() {
         slots?.deallocate()
-    }
-}
-
-/// The bits of a `Value` held without owning it, while `Activation.lend` has
-/// another value in its slot.
-struct SlotBits {
-    static let size = MemoryLayout<Value>.size
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-    init() {
-        precondition(Self.size <= MemoryLayout<(UInt64, UInt64, UInt64, UInt64)>.size)
     }
 }
