@@ -9,7 +9,8 @@ import BatonRules
 /// generated leads, through the same library pipeline the command runs
 /// (read the NDJSON file, decode, prepare, route with state, write the
 /// decision JSON), the output going to a discarding sink. On 1 job and on
-/// every core, and the peak resident memory of the batch runs.
+/// every core, and the peak resident memory of the batch runs. Also the
+/// time to load, check and lint the ruleset, as every `baton` command does first.
 ///
 /// The leads are `--leads FILE`, or else 50,000 leads that
 /// `Rules/example/generate-leads.py` writes into a temporary folder.
@@ -22,6 +23,8 @@ struct BatchBenchmark {
         var peakResidentMegabytes: Double
         /// Resident memory when the batch runs started (the expression workload, still held).
         var startResidentMegabytes: Double
+        /// Median time to load, check and lint the ruleset (`RulesetLoader.load`).
+        var loadMilliseconds: Double
     }
 
     static let generatedCount = 50_000
@@ -36,6 +39,7 @@ struct BatchBenchmark {
         guard let ruleset = loaded.ruleset else {
             throw Workload.Failure(description: "the ruleset at \(rulesPath) does not load; run `baton check`")
         }
+        let loadNanoseconds = Clock.median(passes: passes) { _ = RulesetLoader.load(path: rulesPath) }
         let generatedFolder = leadsPath == nil ? "/tmp/baton-bench-batch-\(getpid())" : nil
         defer {
             if let generatedFolder {
@@ -66,7 +70,8 @@ struct BatchBenchmark {
         }
         return Figure(
             leads: count, jobs: cores, leadsPerSecondOneJob: perSecond[1]!, leadsPerSecondAllJobs: perSecond[cores]!,
-            peakResidentMegabytes: Self.statusMegabytes("VmHWM:"), startResidentMegabytes: startResident)
+            peakResidentMegabytes: Self.statusMegabytes("VmHWM:"), startResidentMegabytes: startResident,
+            loadMilliseconds: loadNanoseconds / 1_000_000)
     }
 
     /// One run of the pipeline over the file: seconds and records.

@@ -21,11 +21,12 @@ enum BenchReport {
                 "",
                 "Whole decisions (baton batch pipeline, example ruleset, \(batch.leads) leads, JSON in and out):",
                 "",
-                "| leads/s, 1 job | leads/s, \(batch.jobs) jobs | speed-up | peak RSS MB | RSS MB before |",
-                "|---:|---:|---:|---:|---:|",
+                "| leads/s, 1 job | leads/s, \(batch.jobs) jobs | speed-up | peak RSS MB | RSS MB before | ruleset load ms |",
+                "|---:|---:|---:|---:|---:|---:|",
                 "| \(fixed(batch.leadsPerSecondOneJob, 0)) | \(fixed(batch.leadsPerSecondAllJobs, 0)) | "
                     + "\(fixed(batch.leadsPerSecondAllJobs / batch.leadsPerSecondOneJob, 2)) | "
-                    + "\(fixed(batch.peakResidentMegabytes, 1)) | \(fixed(batch.startResidentMegabytes, 1)) |",
+                    + "\(fixed(batch.peakResidentMegabytes, 1)) | \(fixed(batch.startResidentMegabytes, 1)) | "
+                    + "\(fixed(batch.loadMilliseconds, 1)) |",
             ]
         }
         return lines.joined(separator: "\n")
@@ -57,6 +58,7 @@ enum BenchReport {
                 ("leads_per_s_1job", rounded(batch.leadsPerSecondOneJob, 0)),
                 ("leads_per_s_all", rounded(batch.leadsPerSecondAllJobs, 0)),
                 ("peak_rss_mb", rounded(batch.peakResidentMegabytes, 1)),
+                ("ruleset_load_ms", rounded(batch.loadMilliseconds, 2)),
             ]
             for (key, value) in members {
                 writer.key(key)
