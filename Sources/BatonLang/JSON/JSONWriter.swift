@@ -371,6 +371,7 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    @inline(__always)
     private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, colon: Bool) {
         let count = utf8.count
         // Room for the comma, the quotes, the colon and eight bytes of text
