@@ -75,6 +75,25 @@ import Testing
         #expect(writer.text == #"{"a":null,"b":[2]}"#)
     }
 
+    /// Scalars skip the rollback bookkeeping, but never the size limit: a
+    /// string whose JSON (escaped) passes `maximumBytes` is still null.
+    @Test func valueOrNullKeepsTheLimitForScalars() {
+        var writer = JSONWriter()
+        writer.beginArray()
+        for value: Value in [
+            .string(String(repeating: "a", count: 62)), .string(String(repeating: "a", count: 63)),
+            .string(String(repeating: "\"", count: 30)), .string(String(repeating: "\"", count: 31)),
+            .string("\u{01}"), .int(-7), .double(2.5), .bool(true), .null,
+        ] {
+            writer.writeValueOrNull(value, style: .decision, maximumBytes: 64)
+        }
+        writer.endArray()
+        let a62 = String(repeating: "a", count: 62)
+        let quotes30 = String(repeating: #"\""#, count: 30)
+        // The limit counts the comma before a value.
+        #expect(writer.text == #"[""# + a62 + #"",null,""# + quotes30 + #"",null,"\u0001",-7,2.5,true,null]"#)
+    }
+
     @Test func copiesShareNothingOnceWritten() {
         var first = JSONWriter(reservingCapacity: 1)
         first.string("one")

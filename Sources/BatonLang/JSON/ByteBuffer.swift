@@ -5,12 +5,18 @@
 /// which a decision of a thousand bytes in some 150 pieces pays 150 times;
 /// here a piece is a capacity and uniqueness check and a copy. Copies of a
 /// buffer share memory until one of them writes (copy on write, as Array).
+///
+/// Usable from inlinable code, so that ``JSONWriter``'s fixed pieces,
+/// inlined into the modules that write them, become a check and a few
+/// stores of constants rather than a call each.
+@usableFromInline
 struct ByteBuffer: Sendable {
     /// Owns the memory; immutable, so that reading `base` and `capacity`
     /// needs no exclusivity check.
-    private final class Storage: @unchecked Sendable {
-        let base: UnsafeMutablePointer<UInt8>
-        let capacity: Int
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        @usableFromInline let base: UnsafeMutablePointer<UInt8>
+        @usableFromInline let capacity: Int
 
         init(capacity: Int) {
             self.capacity = capacity
@@ -20,9 +26,9 @@ struct ByteBuffer: Sendable {
         deinit { base.deallocate() }
     }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
     /// Bytes written so far.
-    private(set) var count = 0
+    @usableFromInline var count = 0
 
     init(capacity: Int) {
         storage = Storage(capacity: max(16, capacity))
@@ -39,7 +45,7 @@ struct ByteBuffer: Sendable {
 
     /// Room for `byteCount` more bytes: write them at the pointer, then
     /// call ``didWrite(_:)`` with how many were written.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func reserve(_ byteCount: Int) -> UnsafeMutablePointer<UInt8> {
         if _slowPath(storage.capacity &- count < byteCount || !isKnownUniquelyReferenced(&storage)) {
             reallocate(minimumCapacity: count + byteCount)
@@ -48,11 +54,11 @@ struct ByteBuffer: Sendable {
     }
 
     /// Counts `byteCount` bytes written at ``reserve(_:)``'s pointer.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func didWrite(_ byteCount: Int) { count &+= byteCount }
 
-    @inline(never)
-    private mutating func reallocate(minimumCapacity: Int) {
+    @usableFromInline @inline(never)
+    mutating func reallocate(minimumCapacity: Int) {
         // Doubling keeps appends amortized O(1); a shared buffer is copied at its size.
         let capacity =
             minimumCapacity <= storage.capacity ? storage.capacity : max(minimumCapacity, storage.capacity * 2)
@@ -61,13 +67,13 @@ struct ByteBuffer: Sendable {
         storage = copy
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func append(_ byte: UInt8) {
         reserve(1).pointee = byte
         count &+= 1
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         Self.copy(source, to: reserve(bytes.count), count: bytes.count)
@@ -77,7 +83,7 @@ struct ByteBuffer: Sendable {
     /// Copies `count` bytes: runs up to 64 bytes, the keys and values of a
     /// JSON document, eight at a time inline, which costs a fraction of a
     /// call to memcpy; longer runs with memcpy.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
         guard count <= 64 else {
             target.update(from: source, count: count)
@@ -102,7 +108,7 @@ struct ByteBuffer: Sendable {
     }
 
     /// Appends the UTF-8 of a string spelled in the source.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func append(_ text: StaticString) {
         // withUTF8Buffer, not utf8Start: a one-character literal may be stored as a scalar.
         text.withUTF8Buffer { append($0) }

@@ -5,9 +5,14 @@
 /// `key("b")`, `beginArray()`, `endArray()`, `endObject()` gives
 /// `{"a":1,"b":[]}`. The writer does not check nesting: a mismatched
 /// `end…` produces invalid JSON, not a crash.
+///
+/// The punctuation and fixed pieces are inlinable: a decision writes some
+/// forty of them, and inlined where the piece is a literal each becomes a
+/// capacity check and a copy of constants instead of a call (≈ 90
+/// instructions each).
 public struct JSONWriter: Sendable {
-    private var buffer: ByteBuffer
-    private var needsComma = false
+    @usableFromInline var buffer: ByteBuffer
+    @usableFromInline var needsComma = false
 
     /// How ``writeValue(_:style:)`` prints doubles.
     public enum ValueStyle: Sendable {
@@ -47,12 +52,14 @@ public struct JSONWriter: Sendable {
 
     /// Ends a line of NDJSON: writes `\n`, and the next value starts a new
     /// document (no comma before it).
+    @inlinable
     public mutating func newline() {
         buffer.append(UInt8(ascii: "\n"))
         needsComma = false
     }
 
     /// Writes `{`; members follow as ``key(_:)`` and a value each.
+    @inlinable
     public mutating func beginObject() {
         separate()
         buffer.append(UInt8(ascii: "{"))
@@ -60,12 +67,14 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes `}`.
+    @inlinable
     public mutating func endObject() {
         buffer.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// Writes `[`; elements follow.
+    @inlinable
     public mutating func beginArray() {
         separate()
         buffer.append(UInt8(ascii: "["))
@@ -73,6 +82,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes `]`.
+    @inlinable
     public mutating func endArray() {
         buffer.append(UInt8(ascii: "]"))
         needsComma = true
@@ -87,6 +97,7 @@ public struct JSONWriter: Sendable {
     /// Writes a key spelled in the source, which needs no escaping (no `"`,
     /// `\` or control characters), and its colon: a fixed key skips
     /// `key(_:)`'s escape scan.
+    @inlinable
     public mutating func key(literal name: StaticString) {
         name.withUTF8Buffer { utf8 in
             assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
@@ -115,14 +126,14 @@ public struct JSONWriter: Sendable {
     ///
     /// With `separated`, a comma comes first when one is due: for a run
     /// that begins the next element of an array (`{"component":`).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func fragment(_ json: StaticString, separated: Bool = false) {
         json.withUTF8Buffer { fragment($0, separated: separated) }
     }
 
     /// Writes JSON bytes verbatim, as ``fragment(_:separated:)-(StaticString,_)``
     /// does: for text made once and written many times.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func fragment(_ json: UnsafeBufferPointer<UInt8>, separated: Bool = false) {
         guard let last = json.last else { return }
         let comma = separated && needsComma
@@ -210,6 +221,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes `null`.
+    @inlinable
     public mutating func null() {
         separate()
         buffer.append("null")
@@ -255,6 +267,19 @@ public struct JSONWriter: Sendable {
     public mutating func writeValueOrNull(
         _ value: Value, style: ValueStyle, maximumBytes: Int = JSONWriter.maximumValueBytes
     ) {
+        // Scalars, most values, cannot fail, and their JSON is short (a
+        // string's a comma, quotes and at most six bytes per byte): written
+        // without the bookkeeping of a write that may be undone.
+        if maximumBytes >= 64 {
+            switch value {
+            case .null: return null()
+            case .bool(let flag): return bool(flag)
+            case .int(let number): return int(number)
+            case .double(let number): return double(number, style: style)
+            case .string(let text) where text.utf8.count <= (maximumBytes - 3) / 6: return string(text)
+            default: break
+            }
+        }
         let start = buffer.count
         let startNeedsComma = needsComma
         do throws(EvalError) {
@@ -327,14 +352,15 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `needsComma`'s comma before the next key or value.
-    @inline(__always)
-    private mutating func separate() {
+    @inlinable @inline(__always)
+    mutating func separate() {
         if needsComma { buffer.append(UInt8(ascii: ",")) }
     }
 
     /// Appends a string in quotes, after the comma that is due and with a
     /// colon after it for a key: text that needs no escaping, as most does,
     /// with one reservation and one copy.
+    @inline(__always)
     private mutating func appendQuoted(_ text: String, colon: Bool) {
         // Native and small strings lend their bytes without a copy of the
         // string (and its retain and release); others are made native.
@@ -345,37 +371,47 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    @inline(__always)
     private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, colon: Bool) {
         let count = utf8.count
+        // Room for the comma, the quotes, the colon and eight bytes of text
+        // however short it is: a short text is checked as one word there.
+        let out = buffer.reserve(count + 12)
+        // The comma is written either way and overwritten by the quote
+        // when none is due: no branch.
+        out.pointee = UInt8(ascii: ",")
+        var at = needsComma ? 1 : 0
+        out[at] = UInt8(ascii: "\"")
+        let text = out + at + 1
         var plain = 0
-        // Most text needs no escaping: check it eight bytes at a time.
-        while count - plain >= 8,
-            !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + plain).loadUnaligned(as: UInt64.self))
-        {
-            plain += 8
+        if count < 8 {
+            // Most keys and values: copied after eight spaces (which need
+            // no escaping), then checked as one word where they landed.
+            UnsafeMutableRawPointer(text).storeBytes(of: 0x2020_2020_2020_2020, as: UInt64.self)
+            if count > 0 { ByteBuffer.copy(utf8.baseAddress!, to: text, count: count) }
+            if !Self.mayNeedEscaping(UnsafeRawPointer(text).loadUnaligned(as: UInt64.self)) { plain = count }
+        } else {
+            // Longer text: checked eight bytes at a time, the last eight
+            // overlapping the ones before (bytes seen twice are plain).
+            let base = UnsafeRawPointer(utf8.baseAddress!)
+            while count - plain > 8, !Self.mayNeedEscaping(base.loadUnaligned(fromByteOffset: plain, as: UInt64.self)) {
+                plain += 8
+            }
+            if count - plain <= 8,
+                !Self.mayNeedEscaping(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            {
+                plain = count
+                ByteBuffer.copy(utf8.baseAddress!, to: text, count: count)
+            }
         }
-        // Fewer than eight bytes left: check them as the eight that end
-        // the text, when it has eight (bytes seen twice are plain).
-        if plain < count, count - plain < 8, count >= 8,
-            !Self.mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + count - 8).loadUnaligned(as: UInt64.self))
-        {
-            plain = count
-        }
-        while plain < count, !Self.needsEscaping(utf8[plain]) { plain += 1 }
         guard plain == count else {
+            // What was put in the reserved room is not counted: written
+            // again, escaped, from the start.
             separate()
             appendEscaped(utf8, plainPrefix: plain)
             if colon { buffer.append(UInt8(ascii: ":")) }
             return
         }
-        let out = buffer.reserve(count + 4)
-        var at = 0
-        if needsComma {
-            out.pointee = UInt8(ascii: ",")
-            at = 1
-        }
-        out[at] = UInt8(ascii: "\"")
-        if count > 0 { ByteBuffer.copy(utf8.baseAddress!, to: out + at + 1, count: count) }
         at += count + 1
         out[at] = UInt8(ascii: "\"")
         if colon {
@@ -385,7 +421,8 @@ public struct JSONWriter: Sendable {
         buffer.didWrite(at + 1)
     }
 
-    /// Appends a string in quotes whose byte at `plainPrefix` needs escaping.
+    /// Appends a string in quotes whose bytes before `plainPrefix` need no
+    /// escaping (and some byte after may).
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, plainPrefix: Int) {
         buffer.append(UInt8(ascii: "\""))
         buffer.append(UnsafeBufferPointer(rebasing: utf8[..<plainPrefix]))

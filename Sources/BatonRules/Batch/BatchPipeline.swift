@@ -61,12 +61,16 @@ package final class BatchPipeline {
     /// measurable (a lock and a wake-up each).
     private static let slicesPerWorker = 16
 
-    /// What became of one record between the stages.
-    private enum Outcome {
-        case pending
-        case prepared(PreparedDecision)
-        case decided(Decision)
-        case bad(LeadInputError)
+    /// What became of one record between the stages: prepared, then
+    /// decided, each stage taking what the one before left; or bad input.
+    ///
+    /// Optionals, not an enum: `Optional.take()` moves a value out in place,
+    /// where binding an enum case's payload copied it (a retain of each of
+    /// its strings and arrays, and a release when the enum went).
+    private struct Outcome {
+        var prepared: PreparedDecision?
+        var decision: Decision?
+        var error: LeadInputError?
     }
 
     /// A pipeline evaluating at `now` on one worker per ruleset: give each
@@ -162,7 +166,7 @@ package final class BatchPipeline {
         let workers = min(jobs, count)
         let sliceCount = min(count, workers * Self.slicesPerWorker)
         outcomes.removeAll(keepingCapacity: true)
-        outcomes.append(contentsOf: repeatElement(.pending, count: count))
+        outcomes.append(contentsOf: repeatElement(Outcome(), count: count))
         badRecords.removeAll(keepingCapacity: true)
         while writers.count < sliceCount { writers.append(JSONWriter(reservingCapacity: 1 << 14)) }
         let schedule = ChunkSchedule(sliceCount: sliceCount)
@@ -177,7 +181,9 @@ package final class BatchPipeline {
                                     slice: slice, of: sliceCount, worker: worker,
                                     decoder: decoders[worker % decoders.count], outcomes: outcomes)
                             case .route(let slice, let preparedBy):
-                                route(slice: slice, of: sliceCount, worker: preparedBy, outcomes: outcomes)
+                                route(
+                                    slice: slice, of: sliceCount, worker: preparedBy, outcomes: outcomes,
+                                    summary: &summary, badRecords: &badRecords)
                             case .write(let slice):
                                 writers[slice].reset()
                                 write(
@@ -204,8 +210,8 @@ package final class BatchPipeline {
             for index in ParallelWork.slice(slice, of: sliceCount, count: chunk.count) {
                 let record = chunk.records[index]
                 switch decoder.decode(UnsafeBufferPointer(rebasing: input[record.range]), line: record.line) {
-                case .success(let lead): outcomes[index] = .prepared(engine.prepare(lead: lead, now: now))
-                case .failure(let error): outcomes[index] = .bad(error)
+                case .success(let lead): outcomes[index].prepared = engine.prepare(lead: lead, now: now)
+                case .failure(let error): outcomes[index].error = error
                 }
             }
         }
@@ -214,22 +220,22 @@ package final class BatchPipeline {
     /// Stage 2, one slice at a time in input order: route with the routing
     /// state. Each lead is routed with the engine of the worker that
     /// prepared it, so that its decision holds that worker's strings.
-    private func route(slice: Int, of sliceCount: Int, worker: Int, outcomes: UnsafeMutableBufferPointer<Outcome>) {
+    ///
+    /// The tallies come in as `inout`: one exclusive access to each of the
+    /// pipeline's properties per slice instead of one per lead.
+    private func route(
+        slice: Int, of sliceCount: Int, worker: Int, outcomes: UnsafeMutableBufferPointer<Outcome>,
+        summary: inout BatchSummary, badRecords: inout [(line: Int, error: LeadInputError)]
+    ) {
         let router = engines[worker]
         for index in ParallelWork.slice(slice, of: sliceCount, count: chunk.count) {
-            // Moved out and back in, not copied: a copy would retain (and
-            // its end release) every string and array of the decision.
-            switch (outcomes.baseAddress! + index).move() {
-            case .prepared(let prepared):
+            if let prepared = outcomes[index].prepared.take() {
                 let decision = router.route(prepared, state: state)
                 summary.add(decision)
-                (outcomes.baseAddress! + index).initialize(to: .decided(decision))
-            case .bad(let error):
+                outcomes[index].decision = decision
+            } else if let error = outcomes[index].error {
                 summary.addBadRecord()
                 badRecords.append((chunk.records[index].line, error))
-                (outcomes.baseAddress! + index).initialize(to: .bad(error))
-            case let other:
-                (outcomes.baseAddress! + index).initialize(to: other)
             }
         }
     }
@@ -241,16 +247,13 @@ package final class BatchPipeline {
         outcomes: UnsafeMutableBufferPointer<Outcome>
     ) {
         for index in ParallelWork.slice(slice, of: sliceCount, count: chunk.count) {
-            let outcome = (outcomes.baseAddress! + index).move()
-            (outcomes.baseAddress! + index).initialize(to: .pending)
-            switch outcome {
-            case .decided(let decision):
+            if let decision = outcomes[index].decision.take() {
                 DecisionWriter.write(decision, to: &writer, header: &header)
-            case .bad(let error):
+            } else if let error = outcomes[index].error.take() {
                 DecisionWriter.writeBadInput(
                     leadID: error.leadID, line: chunk.records[index].line, path: error.path, message: error.message,
                     to: &writer)
-            case .pending, .prepared:
+            } else {
                 continue
             }
             writer.newline()

@@ -70,7 +70,7 @@ public final class Engine {
 
     /// Finishes a prepared decision: walks the route from the matched rule's
     /// target through backups and teams, updating `state` when given.
-    public func route(_ prepared: PreparedDecision, state: RoutingState?) -> Decision {
+    public func route(_ prepared: consuming PreparedDecision, state: RoutingState?) -> Decision {
         var walker = RouteWalker(
             plan: plan, state: state, now: prepared.now, leadHash: prepared.leadHash, recorder: nil)
         let walk = walker.walk(from: prepared.routeTarget, startsAtFallback: prepared.routeRuleIndex == nil)
@@ -193,7 +193,9 @@ public struct PreparedDecision: Sendable {
     let handoff: HandoffResult
     let warnings: [DecisionWarning]
 
-    func decision(plan: EnginePlan, walk: RouteWalk) -> Decision {
+    /// Consuming: the decision takes over the strings and arrays instead
+    /// of retaining copies of them (and the prepared decision releasing its own).
+    consuming func decision(plan: EnginePlan, walk: RouteWalk) -> Decision {
         Decision(
             leadID: leadID, rulesetName: plan.ruleset.name, rulesetVersion: plan.ruleset.version,
             rulesetDigest: plan.ruleset.digest, evaluatedAt: now, score: score,

@@ -24,8 +24,8 @@ public enum DecisionWriter {
     /// Writes one decision object, taking the members that are the same for
     /// every lead of a run from `header` (and filling it on first use).
     public static func write(_ decision: Decision, to writer: inout JSONWriter, header: inout HeaderCache) {
-        writer.beginObject()
-        writeLeadID(decision, to: &writer)
+        writer.fragment(#"{"lead_id":"#, separated: true)
+        optionalString(decision.leadID, to: &writer)
         header.write(decision, to: &writer)
         writeResults(decision, to: &writer)
         writer.endObject()
