@@ -152,9 +152,9 @@ extension Compiler {
                 return .error(EvalError("'in' needs a list or map on its right, got \(container.typeName)", at: span))
             }
         }
-        if compiledElement.constant == nil, let constant = compiledCollection.constant,
-            let lookup = ConstantMembership(constant)
-        {
+        // A table (`tables.free_email_domains`) is looked up as a constant is.
+        let fixedCollection = compiledCollection.constant ?? knownValue(collection)
+        if compiledElement.constant == nil, let constant = fixedCollection, let lookup = ConstantMembership(constant) {
             if let field = fieldReference(element) {
                 let membership = FieldInConstant(
                     field: field, lookup: lookup, negated: negated,
@@ -170,7 +170,7 @@ extension Compiler {
                 return settleBool(outcome, activation)
             }
         }
-        if compiledElement.constant == nil, let constant = compiledCollection.constant {
+        if compiledElement.constant == nil, let constant = fixedCollection {
             return CompiledNode(evaluate: { general(evaluateElement($0), constant) })
         }
         return fold([compiledElement, compiledCollection]) { activation in

@@ -32,10 +32,15 @@ struct CompiledNode: Sendable {
 struct Compiler {
     let sourceBytes: [UInt8]
     let traced: Bool
+    /// The values of the variable slots that are fixed (see `Variable.value`),
+    /// which untraced nodes may read when compiling; a traced compilation
+    /// gets none, and reads and records every variable as it evaluates.
+    let knownValues: [Value?]
 
-    init(source: String, traced: Bool) {
+    init(source: String, traced: Bool, knownValues: [Value?] = []) {
         self.sourceBytes = Array(source.utf8)
         self.traced = traced
+        self.knownValues = traced ? [] : knownValues
     }
 
     /// The source text of a span, for messages such as `null operand: lead.x is null`.
@@ -126,6 +131,22 @@ struct Compiler {
             return compileCall(function, arguments, optional: optional, specialized: specialized, span: span)
         case .comprehension(let comprehension):
             return compileComprehension(comprehension, span: span)
+        }
+    }
+
+    /// The value of `expr` when it is a fixed variable or a field of one
+    /// (`tables.regions`), read when compiling. Not a constant: the node
+    /// still depends on a variable, so it does not fold (a rule reading a
+    /// table is not "always true" for lint).
+    func knownValue(_ expr: CheckedExpr) -> Value? {
+        switch expr.node {
+        case .variable(let slot):
+            return slot < knownValues.count ? knownValues[slot] : nil
+        case .select(let operand, _, let slot?, _):
+            guard case .record(let record)? = knownValue(operand), slot < record.fields.count else { return nil }
+            return record.fields[slot]
+        default:
+            return nil
         }
     }
 

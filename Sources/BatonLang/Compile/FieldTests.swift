@@ -101,7 +101,8 @@ final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked S
 }
 
 /// A field's string tested against a literal (`contains`, `startsWith`,
-/// `endsWith`), lowered first when the call was `s.lower().contains("vp")`.
+/// `endsWith`), lowered first when the call was `s.lower().contains("vp")`;
+/// the field may have a literal default (`(e.url ?? "").contains("/x")`).
 final class FieldSubstringTest: FusedCondition, @unchecked Sendable {
     let field: FieldReference
     let kind: UnicodeText.SubstringTest
@@ -109,21 +110,33 @@ final class FieldSubstringTest: FusedCondition, @unchecked Sendable {
     /// For a lower-cased text: the pattern is lower-case ASCII; a text that
     /// is not ASCII has no fast verdict.
     let lowering: Bool
+    /// The verdict on the default when the field is null, worked out once;
+    /// nil without a default (or for one the fast test cannot decide).
+    let nullVerdict: Bool?
 
-    init(field: FieldReference, kind: UnicodeText.SubstringTest, pattern: [UInt8], lowering: Bool) {
+    init(field: FieldReference, whenNull: String?, kind: UnicodeText.SubstringTest, pattern: [UInt8], lowering: Bool) {
         self.field = field
         self.kind = kind
         self.pattern = pattern
         self.lowering = lowering
+        nullVerdict = whenNull.flatMap { text in
+            lowering ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.test(text, kind, pattern)
+        }
     }
 
     override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
 
-    /// The verdict when the field is a string (an ASCII one when lowering), else nil.
+    /// The verdict when the field is a string (an ASCII one when lowering),
+    /// or null with a default; else nil.
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
-        field.testString(activation) { text in
-            lowering ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.test(text, kind, pattern)
+        field.testValue(activation) { value in
+            switch value {
+            case .string(let text):
+                lowering ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.test(text, kind, pattern)
+            case .null: nullVerdict
+            default: nil
+            }
         }
     }
 }
