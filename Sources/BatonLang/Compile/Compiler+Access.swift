@@ -100,10 +100,13 @@ extension Compiler {
         // A table looked up by key (`tables.regions[lead.country]`): the table read when compiling.
         if case .map(let table)? = knownValue(operand) {
             let base = Value.map(table)
+            let field = fieldReference(index)
+            // Looked up by the key's bytes when the keys are ASCII.
+            let keys = ASCIIKeyTable(table)
             return CompiledNode(evaluate: { activation in
-                let key = evaluateIndex(activation)
-                if case .string(let name) = key { return table[name] ?? .null }
-                return general(base, key)
+                let key = field?.value(activation) ?? evaluateIndex(activation)
+                guard case .string(let name) = key else { return general(base, key) }
+                return keys?.value(for: name) ?? table[name] ?? .null
             })
         }
         return fold([compiledOperand, compiledIndex]) { activation in

@@ -82,6 +82,7 @@ extension Compiler {
                     return settle(value, constant, activation)
                 }
             }
+            if let time = timeComparedWithConstant(operation, evaluateLeft, constant, settle) { return time }
             return CompiledNode(evaluate: { general(evaluateLeft($0), constant) })
         }
         return fold([compiledLeft, compiledRight]) { general(evaluateLeft($0), evaluateRight($0)) }
@@ -127,6 +128,30 @@ extension Compiler {
                 return settle(activation.takeEscaped(), constant, activation)
             }
             return decide(number) ?? settle(number.value, constant, activation)
+        }
+    }
+
+    /// A duration or timestamp compared with a constant of its kind
+    /// (`now - e.at <= 30d`): compared natively, anything else generally.
+    private func timeComparedWithConstant(
+        _ operation: BinaryOperator, _ evaluateLeft: @escaping Evaluator, _ constant: Value,
+        _ settle: @escaping @Sendable (Value, Value, Activation) -> Bool?
+    ) -> CompiledNode? {
+        switch constant {
+        case .duration(let bound):
+            return .bool { activation in
+                let value = evaluateLeft(activation)
+                if case .duration(let actual) = value { return operation.holds(actual, bound) }
+                return settle(value, constant, activation)
+            }
+        case .timestamp(let bound):
+            return .bool { activation in
+                let value = evaluateLeft(activation)
+                if case .timestamp(let actual) = value { return operation.holds(actual, bound) }
+                return settle(value, constant, activation)
+            }
+        default:
+            return nil
         }
     }
 

@@ -36,6 +36,8 @@ final class EnginePlan: Sendable {
     let tablesValue: Value
     /// The rows of the account table, keyed by the match value.
     let accountRows: MapValue?
+    /// The same rows looked up by the key's bytes, when every key is ASCII.
+    let accountRowTable: ASCIIKeyTable?
     let scoreShape: ScoreRecordShape
     /// The rules of every lead's loops, boxed.
     let boxed: BoxedRules
@@ -74,6 +76,7 @@ final class EnginePlan: Sendable {
         } else {
             accountRows = nil
         }
+        accountRowTable = accountRows.flatMap(ASCIIKeyTable.init)
         scoreShape = ScoreRecordShape(schema: ruleset.schema, components: ruleset.scoring.components.map(\.name))
         boxed = BoxedRules(ruleset)
 
