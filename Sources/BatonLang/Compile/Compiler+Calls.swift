@@ -134,11 +134,12 @@ extension Compiler {
     /// The field a substring test reads in place, and the text it tests
     /// instead when the field is null: `e.url` (none), or `(e.url ?? "")`.
     private func testedField(_ expr: CheckedExpr) -> (field: FieldReference, whenNull: String?)? {
-        if let field = fieldReference(expr) { return (field, nil) }
-        guard case .coalesce(let left, let right) = expr.node, case .constant(.string(let text)) = right.node,
-            let field = fieldReference(left)
-        else { return nil }
-        return (field, text)
+        guard let (field, whenNull) = fieldWithDefault(expr) else { return nil }
+        switch whenNull {
+        case nil: return (field, nil)
+        case .string(let text)?: return (field, text)
+        default: return nil
+        }
     }
 
     /// A field's substring test, with `slowPath` for what its fast path does not decide.

@@ -43,7 +43,7 @@ extension Compiler {
         if left.type.isNumber, right.type.isNumber, varyingLeft, let constant = compiledRight.constant,
             let bound = Number(constant)
         {
-            return numberComparedWithConstant(operation, compiledLeft, fieldReference(left), bound, settle)
+            return numberComparedWithConstant(operation, compiledLeft, fieldWithDefault(left), bound, settle)
         }
         if left.type.isNumber, right.type.isNumber {
             let operands = numberOperands(left, compiledLeft, right, compiledRight)
@@ -90,9 +90,11 @@ extension Compiler {
 
     /// A number compared with a constant: an int constant that a double
     /// holds exactly is compared as a double too, so that a double field
-    /// compares natively with `50000000`. A field is read in place.
+    /// compares natively with `50000000`. A field is read in place, with its
+    /// default when it has one (`(lead.employees ?? 0) >= 1000`).
     private func numberComparedWithConstant(
-        _ operation: BinaryOperator, _ left: CompiledNode, _ field: FieldReference?, _ bound: Number,
+        _ operation: BinaryOperator, _ left: CompiledNode,
+        _ field: (field: FieldReference, whenNull: Value?)?, _ bound: Number,
         _ settle: @escaping @Sendable (Value, Value, Activation) -> Bool?
     ) -> CompiledNode {
         let constant = bound.value
@@ -114,9 +116,10 @@ extension Compiler {
             }
         }
         let evaluateLeft = left.evaluate
-        if let field {
+        if let (field, whenNull) = field {
             let comparison = FieldComparedWithNumber(
                 field: field, operation: operation, intLimit: intLimit, doubleLimit: doubleLimit,
+                nullVerdict: whenNull.flatMap(Number.init).flatMap(decide),
                 fallback: { settle(evaluateLeft($0), constant, $0) })
             var node = CompiledNode.bool { activation in comparison.verdict(activation) }
             node.fusedCondition = comparison

@@ -155,6 +155,16 @@ struct Compiler {
         traced ? nil : FieldReference(expr)
     }
 
+    /// The field `expr` reads in place and the constant it stands for when
+    /// the field is null: `e.url` (no default), or `(e.url ?? "")`.
+    func fieldWithDefault(_ expr: CheckedExpr) -> (field: FieldReference, whenNull: Value?)? {
+        if let field = fieldReference(expr) { return (field, nil) }
+        guard case .coalesce(let left, let right) = expr.node, case .constant(let fallback) = right.node,
+            let field = fieldReference(left)
+        else { return nil }
+        return (field, fallback)
+    }
+
     /// The number operands of a binary operator, fields and constants read in place.
     func numberOperands(
         _ left: CheckedExpr, _ compiledLeft: CompiledNode, _ right: CheckedExpr, _ compiledRight: CompiledNode

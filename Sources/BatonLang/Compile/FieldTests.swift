@@ -26,28 +26,36 @@ final class FieldComparedWithNumber: FusedCondition, FieldTestWithFallback, @unc
     let intLimit: Int64?
     /// The constant as a double, or nil when it is an int that a double cannot hold exactly.
     let doubleLimit: Double?
+    /// The verdict on the field's default when it is null (`(x ?? 0) >= 10`),
+    /// worked out once; nil without a default.
+    let nullVerdict: Bool?
     let fallback: BoolEvaluator
 
     init(
         field: FieldReference, operation: BinaryOperator, intLimit: Int64?, doubleLimit: Double?,
-        fallback: @escaping BoolEvaluator
+        nullVerdict: Bool?, fallback: @escaping BoolEvaluator
     ) {
         self.field = field
         self.operation = operation
         self.intLimit = intLimit
         self.doubleLimit = doubleLimit
+        self.nullVerdict = nullVerdict
         self.fallback = fallback
     }
 
     override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
 
-    /// The verdict when the field is a number the limits compare with, else nil.
+    /// The verdict when the field is a number the limits compare with, or
+    /// null with a default; else nil.
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
-        switch field.number(activation) {
-        case .int(let value)?: intLimit.map { operation.holds(value, $0) }
-        case .double(let value)?: doubleLimit.map { operation.holds(value, $0) }
-        case nil: nil
+        field.testValue(activation) { value in
+            switch value {
+            case .int(let number): intLimit.map { operation.holds(number, $0) }
+            case .double(let number): doubleLimit.map { operation.holds(number, $0) }
+            case .null: nullVerdict
+            default: nil
+            }
         }
     }
 }
