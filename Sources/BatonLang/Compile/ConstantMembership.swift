@@ -5,9 +5,13 @@ struct ConstantMembership: Sendable {
     private let integers: Set<Int64>
     /// A short list of strings as their UTF-8 bytes one after another, and
     /// where each lies: compared in turn, which is cheaper than hashing the
-    /// probe, as most differ from it in length. Empty for a long list.
+    /// probe (a few instructions a string of another length against some 450
+    /// to hash one), as most differ from it in length. Empty for a long list.
     private let fewBytes: [UInt8]
     private let fewRanges: [Range<Int>]
+
+    /// The most strings compared in turn rather than hashed.
+    private static let fewStrings = 16
 
     /// Nil when the list is not made only of strings, or only of ints (or
     /// holds strings that Swift would consider equal though their scalars differ).
@@ -29,7 +33,7 @@ struct ConstantMembership: Sendable {
         self.integers = integers
         var fewBytes: [UInt8] = []
         var fewRanges: [Range<Int>] = []
-        if strings.count <= 8 {
+        if strings.count <= Self.fewStrings {
             for text in strings {
                 fewRanges.append(fewBytes.count..<(fewBytes.count + text.utf8.count))
                 fewBytes.append(contentsOf: text.utf8)
