@@ -134,6 +134,27 @@ extension Compiler {
         }
     }
 
+    /// The field an `in` reads in place: `lead.x`, `(lead.x ?? "")`, or
+    /// either lower-cased (when `lookup` compares its strings in turn); and
+    /// whether what a null field stands for is in the list (nil: the
+    /// general path tells, as for `lower(null)`).
+    private func fieldLookedUp(_ element: CheckedExpr, in lookup: ConstantMembership)
+        -> (field: FieldReference, lowering: Bool, nullFound: Bool?)?
+    {
+        if case .call(let function, let arguments, false, nil) = element.node, function.name == "lower",
+            arguments.count == 1, lookup.comparesInTurn
+        {
+            guard let (field, whenNull) = fieldWithDefault(arguments[0]) else { return nil }
+            switch whenNull {
+            case nil: return (field, true, nil)
+            case .string(let text)?: return (field, true, lookup.contains(.string(UnicodeText.lower(text))))
+            default: return nil
+            }
+        }
+        guard let (field, whenNull) = fieldWithDefault(element) else { return nil }
+        return (field, false, lookup.contains(whenNull ?? .null))
+    }
+
     /// A duration or timestamp compared with a constant of its kind
     /// (`now - e.at <= 30d`): compared natively, anything else generally.
     private func timeComparedWithConstant(
@@ -183,9 +204,9 @@ extension Compiler {
         // A table (`tables.free_email_domains`) is looked up as a constant is.
         let fixedCollection = compiledCollection.constant ?? knownValue(collection)
         if compiledElement.constant == nil, let constant = fixedCollection, let lookup = ConstantMembership(constant) {
-            if let field = fieldReference(element) {
+            if let (field, lowering, nullFound) = fieldLookedUp(element, in: lookup) {
                 let membership = FieldInConstant(
-                    field: field, lookup: lookup, negated: negated,
+                    field: field, lookup: lookup, negated: negated, lowering: lowering, nullFound: nullFound,
                     fallback: { settleBool(general(evaluateElement($0), constant), $0) })
                 var node = CompiledNode.bool { activation in membership.verdict(activation) }
                 node.fusedCondition = membership

@@ -58,17 +58,42 @@ struct ConstantMembership: Sendable {
         }
     }
 
+    /// Whether the strings are few enough to be compared in turn, which
+    /// `containsLowercased` needs.
+    var comparesInTurn: Bool { !fewRanges.isEmpty }
+
+    /// Whether `lower(text)` is in the list, tested on `text`'s bytes
+    /// lowered as they are compared; nil when `text` is not ASCII or the
+    /// list is not compared in turn (the caller lowers it and asks `contains`).
+    @inline(__always)
+    func containsLowercased(_ text: String) -> Bool? {
+        guard comparesInTurn else { return nil }
+        return UnicodeText.withBytes(text) { probe in
+            for byte in probe where byte >= 0x80 { return nil }
+            return isFew(probe, lowering: true)
+        }
+    }
+
     @inline(__always)
     private func isFew(_ text: String) -> Bool {
-        UnicodeText.withBytes(text) { probe in
-            fewBytes.withUnsafeBufferPointer { bytes in
-                for range in fewRanges where range.count == probe.count {
-                    var offset = 0
-                    while offset < probe.count, bytes[range.lowerBound + offset] == probe[offset] { offset += 1 }
-                    if offset == probe.count { return true }
-                }
-                return false
+        UnicodeText.withBytes(text) { isFew($0, lowering: false) }
+    }
+
+    /// Whether one of the few strings has exactly the bytes of `probe`, with
+    /// A–Z lowered first when `lowering`.
+    @inline(__always)
+    private func isFew(_ probe: UnsafeBufferPointer<UInt8>, lowering: Bool) -> Bool {
+        @inline(__always) func byte(_ offset: Int) -> UInt8 {
+            let byte = probe[offset]
+            return lowering && byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+        }
+        return fewBytes.withUnsafeBufferPointer { bytes in
+            for range in fewRanges where range.count == probe.count {
+                var offset = 0
+                while offset < probe.count, bytes[range.lowerBound + offset] == byte(offset) { offset += 1 }
+                if offset == probe.count { return true }
             }
+            return false
         }
     }
 }

@@ -84,18 +84,29 @@ final class FieldEqualToASCII: FusedCondition, FieldTestWithFallback, @unchecked
     }
 }
 
-/// A field looked up in a constant list or map (`in`, `not in`).
+/// A field looked up in a constant list (`in`, `not in`), lower-cased first
+/// for `(lead.industry ?? "").lower() in [...]`; the field may have a default.
 final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
     let field: FieldReference
     let lookup: ConstantMembership
     /// For `not in`.
     let negated: Bool
+    /// Whether the field's string is lower-cased first (`lookup` compares in turn then).
+    let lowering: Bool
+    /// Whether the value the field stands for when null is in the list,
+    /// worked out when compiling; nil when only the general path can tell.
+    let nullFound: Bool?
     let fallback: BoolEvaluator
 
-    init(field: FieldReference, lookup: ConstantMembership, negated: Bool, fallback: @escaping BoolEvaluator) {
+    init(
+        field: FieldReference, lookup: ConstantMembership, negated: Bool, lowering: Bool, nullFound: Bool?,
+        fallback: @escaping BoolEvaluator
+    ) {
         self.field = field
         self.lookup = lookup
         self.negated = negated
+        self.lowering = lowering
+        self.nullFound = nullFound
         self.fallback = fallback
     }
 
@@ -104,7 +115,13 @@ final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked S
     /// The verdict when the lookup decides it, else nil.
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
-        field.testValue(activation, { lookup.contains($0) }).map { $0 != negated }
+        field.testValue(activation) { value in
+            switch value {
+            case .null: nullFound
+            case .string(let text) where lowering: lookup.containsLowercased(text)
+            default: lowering ? nil : lookup.contains(value)
+            }
+        }.map { $0 != negated }
     }
 }
 
