@@ -41,6 +41,8 @@ import Testing
         "(lead.title ?? \"\").contains(\"vp\")",
         "(lead.title ?? \"vp\").lower().contains(\"vp\")",
         "(lead.email ?? \"\").lower().endsWith(\".edu\")",
+        "lead.active == true or lead.active != false",
+        "lead.active == false",
         "lead.events.count(e, lead.created_at - e.at <= 30d)",
         "lead.events.exists(e, e.at > timestamp(\"2026-11-24T00:00:00Z\"))",
     ]
@@ -52,7 +54,7 @@ import Testing
         ]),
         LanguageFixture.sampleLead(overriding: [
             "email": .string(" x@GMail.COM "), "title": .string("FINTECH"), "country": .string("DE"),
-            "employees": .int(1000), "annual_revenue": .double(.nan),
+            "employees": .int(1000), "annual_revenue": .double(.nan), "active": .null,
         ]),
         LanguageFixture.sampleLead(overriding: [
             "email": .string("ü@proton.me"), "title": .string("Fïntech VP"), "country": .string("\u{212A}"),

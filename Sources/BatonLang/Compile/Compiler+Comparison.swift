@@ -75,6 +75,14 @@ extension Compiler {
                     return fallback(activation)
                 }
             }
+            if case .bool(let expected) = constant, isEquality, let field = fieldReference(left) {
+                let comparison = FieldEqualToBool(
+                    field: field, expected: expected, negated: negated,
+                    fallback: { settle(evaluateLeft($0), constant, $0) })
+                var node = CompiledNode.bool { activation in comparison.verdict(activation) }
+                node.fusedCondition = comparison
+                return node
+            }
             if case .string(let expected) = constant, isEquality {
                 return .bool { activation in
                     let value = evaluateLeft(activation)

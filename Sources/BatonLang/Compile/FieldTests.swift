@@ -84,6 +84,36 @@ final class FieldEqualToASCII: FusedCondition, FieldTestWithFallback, @unchecked
     }
 }
 
+/// A field compared for (in)equality with `true` or `false` (`lead.unsubscribed == true`).
+final class FieldEqualToBool: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
+    let field: FieldReference
+    let expected: Bool
+    /// For `!=`.
+    let negated: Bool
+    let fallback: BoolEvaluator
+
+    init(field: FieldReference, expected: Bool, negated: Bool, fallback: @escaping BoolEvaluator) {
+        self.field = field
+        self.expected = expected
+        self.negated = negated
+        self.fallback = fallback
+    }
+
+    override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
+
+    /// The verdict when the field is a bool or null (which equals no bool), else nil.
+    @inline(__always)
+    final func fastVerdict(_ activation: Activation) -> Bool? {
+        field.testValue(activation) { value in
+            switch value {
+            case .bool(let flag): (flag == expected) != negated
+            case .null: negated
+            default: nil
+            }
+        }
+    }
+}
+
 /// A field looked up in a constant list (`in`, `not in`), lower-cased first
 /// for `(lead.industry ?? "").lower() in [...]`; the field may have a default.
 final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
