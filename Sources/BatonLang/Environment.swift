@@ -2,10 +2,16 @@
 public struct Variable: Sendable {
     public let name: String
     public let type: ExprType
+    /// The variable's value when it is the same for every evaluation (a
+    /// ruleset's `tables`): compiled programs may then read it once, when
+    /// compiling, to look values up in it directly. Activations must bind
+    /// this very value to the variable.
+    public let value: Value?
 
-    public init(_ name: String, _ type: ExprType) {
+    public init(_ name: String, _ type: ExprType, value: Value? = nil) {
         self.name = name
         self.type = type
+        self.value = value
     }
 }
 
@@ -67,7 +73,9 @@ public struct Environment: Sendable {
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Compilation(program: nil, diagnostics: diagnostics)
         }
-        let program = Program(source: source, expr: parsed, checked: checked, localCount: checker.localCount)
+        let program = Program(
+            source: source, expr: parsed, checked: checked, localCount: checker.localCount,
+            knownValues: variables.map(\.value))
         return Compilation(program: program, diagnostics: diagnostics)
     }
 

@@ -142,9 +142,16 @@ enum UnicodeText {
     /// Removes Unicode white space (the White_Space property) at both ends.
     static func trim(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
         return String(scalars[first...last])
+    }
+
+    /// Whether a scalar has the White_Space property; ASCII answered without
+    /// the Unicode tables, which cost a few hundred instructions a scalar.
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? isASCIIWhitespace(UInt8(scalar.value)) : scalar.properties.isWhitespace
     }
 
     /// Full default case mapping to lower case; ASCII stays fast.
@@ -154,7 +161,14 @@ enum UnicodeText {
         if let lowered = asciiLowercased(text) { return lowered }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars { result += scalar.properties.lowercaseMapping }
+        for scalar in text.unicodeScalars {
+            // The mapping of an ASCII scalar, without the Unicode tables.
+            if scalar.isASCII {
+                result.unicodeScalars.append(Unicode.Scalar(asciiLowered(UInt8(scalar.value))))
+            } else {
+                result += scalar.properties.lowercaseMapping
+            }
+        }
         return result
     }
 
@@ -178,13 +192,13 @@ enum UnicodeText {
         if trimmed.unicodeScalars.contains("@") {
             guard let at = trimmed.unicodeScalars.lastIndex(of: "@") else { return nil }
             let after = lower(String(trimmed.unicodeScalars[trimmed.unicodeScalars.index(after: at)...]))
-            guard !after.isEmpty, !after.unicodeScalars.contains(where: { $0.properties.isWhitespace })
+            guard !after.isEmpty, !after.unicodeScalars.contains(where: isWhitespace)
             else { return nil }
             return after
         }
         // A bare host such as `www.acme.com/about`.
         guard trimmed.unicodeScalars.contains("."),
-            !trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace })
+            !trimmed.unicodeScalars.contains(where: isWhitespace)
         else { return nil }
         return host(from: Array(trimmed.utf8)[...])
     }
@@ -213,7 +227,7 @@ enum UnicodeText {
         var host = lower(String(decoding: authority, as: UTF8.self))
         if host.hasSuffix(".") { host.removeLast() }
         if hasPrefix(host, "www.") { host = String(host.dropFirst(4)) }
-        guard !host.isEmpty, !host.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return nil }
+        guard !host.isEmpty, !host.unicodeScalars.contains(where: isWhitespace) else { return nil }
         return host
     }
 
@@ -225,12 +239,7 @@ enum UnicodeText {
                 if byte >= 0x80 { return nil }
                 if byte &- UInt8(ascii: "A") < 26 { hasCapital = true }
             }
-            guard hasCapital else { return text }
-            return String(unsafeUninitializedCapacity: bytes.count) {
-                (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
-                for index in 0..<bytes.count { buffer[index] = asciiLowered(bytes[index]) }
-                return bytes.count
-            }
+            return hasCapital ? asciiLowercasedString(bytes) : text
         }
     }
 
@@ -248,38 +257,65 @@ enum UnicodeText {
 
     /// What `domain` gives for ASCII text, worked out on the bytes with the
     /// same steps as the Unicode path; `.none` when `bytes` is not ASCII.
+    /// The result is lowered straight into a new string (a small one,
+    /// without an allocation, up to 15 bytes).
     private static func asciiDomain(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
-        for byte in bytes where byte >= 0x80 { return nil }
+        // Whether it is ASCII, and has a colon (a `://` needs one): a loop without branches.
+        var union: UInt8 = 0
+        var colons = 0
+        for byte in bytes {
+            union |= byte
+            colons &+= byte == UInt8(ascii: ":") ? 1 : 0
+        }
+        guard union < 0x80 else { return nil }
         var start = 0
         var end = bytes.count
         while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
         while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
         let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if let schemeEnd = schemeSeparator(in: trimmed) {
-            return .some(asciiHost(trimmed[(schemeEnd + 3)...]))
+        if colons > 0, let schemeEnd = schemeSeparator(in: trimmed) {
+            return .some(asciiHost(UnsafeBufferPointer(rebasing: trimmed[(schemeEnd + 3)...])))
         }
-        if let at = trimmed.lastIndex(of: UInt8(ascii: "@")) {
-            let after = trimmed[(at + 1)...]
-            guard !after.isEmpty, !after.contains(where: isASCIIWhitespace) else { return .some(nil) }
-            return .some(String(decoding: after.map(asciiLowered), as: UTF8.self))
+        // Back from the end to the last `@`, if any: what follows it is the
+        // domain, which must have no white space (nor may a bare host).
+        var hostStart = trimmed.count
+        var hasSpace = false
+        var hasDot = false
+        while hostStart > 0 {
+            let byte = trimmed[hostStart - 1]
+            if byte == UInt8(ascii: "@") { break }
+            hasSpace = hasSpace || isASCIIWhitespace(byte)
+            hasDot = hasDot || byte == UInt8(ascii: ".")
+            hostStart -= 1
+        }
+        if hostStart > 0 {
+            guard hostStart < trimmed.count, !hasSpace else { return .some(nil) }
+            return .some(asciiLowercasedString(UnsafeBufferPointer(rebasing: trimmed[hostStart...])))
         }
         // A bare host such as `www.acme.com/about`.
-        guard trimmed.contains(UInt8(ascii: ".")), !trimmed.contains(where: isASCIIWhitespace) else {
-            return .some(nil)
-        }
-        return .some(asciiHost(trimmed[...]))
+        guard hasDot, !hasSpace else { return .some(nil) }
+        return .some(asciiHost(trimmed))
     }
 
     /// `host(from:)` for ASCII bytes.
-    private static func asciiHost(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+    private static func asciiHost(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let authority = authorityHost(bytes) else { return nil }
-        // Lowered first, as the Unicode path does: `WWW.` is dropped too.
-        let lowered = authority.map(asciiLowered)
-        var host = lowered[...]
-        if host.last == UInt8(ascii: ".") { host = host.dropLast() }
-        if host.starts(with: "www.".utf8) { host = host.dropFirst(4) }
+        var host = UnsafeBufferPointer(rebasing: authority)
+        if host.last == UInt8(ascii: ".") { host = UnsafeBufferPointer(rebasing: host.dropLast()) }
+        // Compared lowered, as the Unicode path lowers first: `WWW.` is dropped too.
+        if host.count >= 4, zip(host.prefix(4), "www.".utf8).allSatisfy({ asciiLowered($0) == $1 }) {
+            host = UnsafeBufferPointer(rebasing: host.dropFirst(4))
+        }
         guard !host.isEmpty, !host.contains(where: isASCIIWhitespace) else { return nil }
-        return String(decoding: host, as: UTF8.self)
+        return asciiLowercasedString(host)
+    }
+
+    /// The ASCII `bytes` with A–Z lowered, as a string.
+    private static func asciiLowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
+            for index in 0..<bytes.count { buffer[index] = asciiLowered(bytes[index]) }
+            return bytes.count
+        }
     }
 
     /// The offset of the first `://`.

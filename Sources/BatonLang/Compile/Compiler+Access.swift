@@ -16,6 +16,11 @@ extension Compiler {
             default: return .error(EvalError("cannot select field '\(field)' of \(base.typeName)", at: span))
             }
         }
+        // A field of a fixed variable (`tables.regions`), read when compiling.
+        if case .record(let record)? = knownValue(operand), let slot, slot < record.fields.count {
+            let value = record.fields[slot]
+            return CompiledNode(evaluate: { _ in value })
+        }
         // The common cases `lead.employees` and `e.type`: the field read in
         // place, with a bool or number form when the schema types it so.
         if !traced, let field = FieldReference(operand: operand, slot: slot) {
@@ -64,10 +69,8 @@ extension Compiler {
         let evaluateIndex = compiledIndex.evaluate
         let operandText = text(operand.span)
         let indexText = text(index.span)
-        return fold([compiledOperand, compiledIndex]) { activation in
-            let base = evaluateOperand(activation)
+        @Sendable func general(_ base: Value, _ key: Value) -> Value {
             if case .error = base { return base }
-            let key = evaluateIndex(activation)
             if case .error = key { return key }
             switch (base, key) {
             case (.null, _): return nullOperand(operandText, operand.span)
@@ -93,6 +96,23 @@ extension Compiler {
             default:
                 return .error(EvalError("cannot index \(base.typeName) with \(key.typeName)", at: span))
             }
+        }
+        // A table looked up by key (`tables.regions[lead.country]`): the table read when compiling.
+        if case .map(let table)? = knownValue(operand) {
+            let base = Value.map(table)
+            let field = fieldReference(index)
+            // Looked up by the key's bytes when the keys are ASCII.
+            let keys = ASCIIKeyTable(table)
+            return CompiledNode(evaluate: { activation in
+                let key = field?.value(activation) ?? evaluateIndex(activation)
+                guard case .string(let name) = key else { return general(base, key) }
+                return keys?.value(for: name) ?? table[name] ?? .null
+            })
+        }
+        return fold([compiledOperand, compiledIndex]) { activation in
+            let base = evaluateOperand(activation)
+            if case .error = base { return base }
+            return general(base, evaluateIndex(activation))
         }
     }
 

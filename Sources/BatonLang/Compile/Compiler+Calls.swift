@@ -92,9 +92,10 @@ extension Compiler {
         let pattern = Array(needle.utf8)
         // The general form decides every case but an ASCII string (nulls, errors, other text).
         let slowPath = general.evaluate
-        if let field = fieldReference(innerArguments[0]) {
+        if let (field, whenNull) = testedField(innerArguments[0]) {
             return fieldSubstringTest(
-                FieldSubstringTest(field: field, kind: test, pattern: pattern, lowering: true), slowPath)
+                FieldSubstringTest(field: field, whenNull: whenNull, kind: test, pattern: pattern, lowering: true),
+                slowPath)
         }
         return .bool { activation in
             if case .string(let value) = evaluateText(activation),
@@ -119,13 +120,25 @@ extension Compiler {
         let evaluateText = compile(arguments[0]).evaluate
         let slowPath = general.evaluate
         let pattern = Array(needle.utf8)
-        if let field = fieldReference(arguments[0]) {
+        if let (field, whenNull) = testedField(arguments[0]) {
             return fieldSubstringTest(
-                FieldSubstringTest(field: field, kind: test, pattern: pattern, lowering: false), slowPath)
+                FieldSubstringTest(field: field, whenNull: whenNull, kind: test, pattern: pattern, lowering: false),
+                slowPath)
         }
         return .bool { activation in
             if case .string(let value) = evaluateText(activation) { return UnicodeText.test(value, test, pattern) }
             return settleBool(slowPath(activation), activation)
+        }
+    }
+
+    /// The field a substring test reads in place, and the text it tests
+    /// instead when the field is null: `e.url` (none), or `(e.url ?? "")`.
+    private func testedField(_ expr: CheckedExpr) -> (field: FieldReference, whenNull: String?)? {
+        guard let (field, whenNull) = fieldWithDefault(expr) else { return nil }
+        switch whenNull {
+        case nil: return (field, nil)
+        case .string(let text)?: return (field, text)
+        default: return nil
         }
     }
 

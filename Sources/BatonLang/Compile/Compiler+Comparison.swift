@@ -43,7 +43,7 @@ extension Compiler {
         if left.type.isNumber, right.type.isNumber, varyingLeft, let constant = compiledRight.constant,
             let bound = Number(constant)
         {
-            return numberComparedWithConstant(operation, compiledLeft, fieldReference(left), bound, settle)
+            return numberComparedWithConstant(operation, compiledLeft, fieldWithDefault(left), bound, settle)
         }
         if left.type.isNumber, right.type.isNumber {
             let operands = numberOperands(left, compiledLeft, right, compiledRight)
@@ -75,6 +75,14 @@ extension Compiler {
                     return fallback(activation)
                 }
             }
+            if case .bool(let expected) = constant, isEquality, let field = fieldReference(left) {
+                let comparison = FieldEqualToBool(
+                    field: field, expected: expected, negated: negated,
+                    fallback: { settle(evaluateLeft($0), constant, $0) })
+                var node = CompiledNode.bool { activation in comparison.verdict(activation) }
+                node.fusedCondition = comparison
+                return node
+            }
             if case .string(let expected) = constant, isEquality {
                 return .bool { activation in
                     let value = evaluateLeft(activation)
@@ -82,6 +90,7 @@ extension Compiler {
                     return settle(value, constant, activation)
                 }
             }
+            if let time = timeComparedWithConstant(operation, evaluateLeft, constant, settle) { return time }
             return CompiledNode(evaluate: { general(evaluateLeft($0), constant) })
         }
         return fold([compiledLeft, compiledRight]) { general(evaluateLeft($0), evaluateRight($0)) }
@@ -89,9 +98,11 @@ extension Compiler {
 
     /// A number compared with a constant: an int constant that a double
     /// holds exactly is compared as a double too, so that a double field
-    /// compares natively with `50000000`. A field is read in place.
+    /// compares natively with `50000000`. A field is read in place, with its
+    /// default when it has one (`(lead.employees ?? 0) >= 1000`).
     private func numberComparedWithConstant(
-        _ operation: BinaryOperator, _ left: CompiledNode, _ field: FieldReference?, _ bound: Number,
+        _ operation: BinaryOperator, _ left: CompiledNode,
+        _ field: (field: FieldReference, whenNull: Value?)?, _ bound: Number,
         _ settle: @escaping @Sendable (Value, Value, Activation) -> Bool?
     ) -> CompiledNode {
         let constant = bound.value
@@ -113,9 +124,10 @@ extension Compiler {
             }
         }
         let evaluateLeft = left.evaluate
-        if let field {
+        if let (field, whenNull) = field {
             let comparison = FieldComparedWithNumber(
                 field: field, operation: operation, intLimit: intLimit, doubleLimit: doubleLimit,
+                nullVerdict: whenNull.flatMap(Number.init).flatMap(decide),
                 fallback: { settle(evaluateLeft($0), constant, $0) })
             var node = CompiledNode.bool { activation in comparison.verdict(activation) }
             node.fusedCondition = comparison
@@ -127,6 +139,51 @@ extension Compiler {
                 return settle(activation.takeEscaped(), constant, activation)
             }
             return decide(number) ?? settle(number.value, constant, activation)
+        }
+    }
+
+    /// The field an `in` reads in place: `lead.x`, `(lead.x ?? "")`, or
+    /// either lower-cased (when `lookup` compares its strings in turn); and
+    /// whether what a null field stands for is in the list (nil: the
+    /// general path tells, as for `lower(null)`).
+    private func fieldLookedUp(_ element: CheckedExpr, in lookup: ConstantMembership)
+        -> (field: FieldReference, lowering: Bool, nullFound: Bool?)?
+    {
+        if case .call(let function, let arguments, false, nil) = element.node, function.name == "lower",
+            arguments.count == 1, lookup.comparesInTurn
+        {
+            guard let (field, whenNull) = fieldWithDefault(arguments[0]) else { return nil }
+            switch whenNull {
+            case nil: return (field, true, nil)
+            case .string(let text)?: return (field, true, lookup.contains(.string(UnicodeText.lower(text))))
+            default: return nil
+            }
+        }
+        guard let (field, whenNull) = fieldWithDefault(element) else { return nil }
+        return (field, false, lookup.contains(whenNull ?? .null))
+    }
+
+    /// A duration or timestamp compared with a constant of its kind
+    /// (`now - e.at <= 30d`): compared natively, anything else generally.
+    private func timeComparedWithConstant(
+        _ operation: BinaryOperator, _ evaluateLeft: @escaping Evaluator, _ constant: Value,
+        _ settle: @escaping @Sendable (Value, Value, Activation) -> Bool?
+    ) -> CompiledNode? {
+        switch constant {
+        case .duration(let bound):
+            return .bool { activation in
+                let value = evaluateLeft(activation)
+                if case .duration(let actual) = value { return operation.holds(actual, bound) }
+                return settle(value, constant, activation)
+            }
+        case .timestamp(let bound):
+            return .bool { activation in
+                let value = evaluateLeft(activation)
+                if case .timestamp(let actual) = value { return operation.holds(actual, bound) }
+                return settle(value, constant, activation)
+            }
+        default:
+            return nil
         }
     }
 
@@ -152,12 +209,12 @@ extension Compiler {
                 return .error(EvalError("'in' needs a list or map on its right, got \(container.typeName)", at: span))
             }
         }
-        if compiledElement.constant == nil, let constant = compiledCollection.constant,
-            let lookup = ConstantMembership(constant)
-        {
-            if let field = fieldReference(element) {
+        // A table (`tables.free_email_domains`) is looked up as a constant is.
+        let fixedCollection = compiledCollection.constant ?? knownValue(collection)
+        if compiledElement.constant == nil, let constant = fixedCollection, let lookup = ConstantMembership(constant) {
+            if let (field, lowering, nullFound) = fieldLookedUp(element, in: lookup) {
                 let membership = FieldInConstant(
-                    field: field, lookup: lookup, negated: negated,
+                    field: field, lookup: lookup, negated: negated, lowering: lowering, nullFound: nullFound,
                     fallback: { settleBool(general(evaluateElement($0), constant), $0) })
                 var node = CompiledNode.bool { activation in membership.verdict(activation) }
                 node.fusedCondition = membership
@@ -170,7 +227,7 @@ extension Compiler {
                 return settleBool(outcome, activation)
             }
         }
-        if compiledElement.constant == nil, let constant = compiledCollection.constant {
+        if compiledElement.constant == nil, let constant = fixedCollection {
             return CompiledNode(evaluate: { general(evaluateElement($0), constant) })
         }
         return fold([compiledElement, compiledCollection]) { activation in

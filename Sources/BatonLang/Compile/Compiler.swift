@@ -32,10 +32,15 @@ struct CompiledNode: Sendable {
 struct Compiler {
     let sourceBytes: [UInt8]
     let traced: Bool
+    /// The values of the variable slots that are fixed (see `Variable.value`),
+    /// which untraced nodes may read when compiling; a traced compilation
+    /// gets none, and reads and records every variable as it evaluates.
+    let knownValues: [Value?]
 
-    init(source: String, traced: Bool) {
+    init(source: String, traced: Bool, knownValues: [Value?] = []) {
         self.sourceBytes = Array(source.utf8)
         self.traced = traced
+        self.knownValues = traced ? [] : knownValues
     }
 
     /// The source text of a span, for messages such as `null operand: lead.x is null`.
@@ -129,9 +134,35 @@ struct Compiler {
         }
     }
 
+    /// The value of `expr` when it is a fixed variable or a field of one
+    /// (`tables.regions`), read when compiling. Not a constant: the node
+    /// still depends on a variable, so it does not fold (a rule reading a
+    /// table is not "always true" for lint).
+    func knownValue(_ expr: CheckedExpr) -> Value? {
+        switch expr.node {
+        case .variable(let slot):
+            return slot < knownValues.count ? knownValues[slot] : nil
+        case .select(let operand, _, let slot?, _):
+            guard case .record(let record)? = knownValue(operand), slot < record.fields.count else { return nil }
+            return record.fields[slot]
+        default:
+            return nil
+        }
+    }
+
     /// The field `expr` reads in place, when it is one and no trace needs its node.
     func fieldReference(_ expr: CheckedExpr) -> FieldReference? {
         traced ? nil : FieldReference(expr)
+    }
+
+    /// The field `expr` reads in place and the constant it stands for when
+    /// the field is null: `e.url` (no default), or `(e.url ?? "")`.
+    func fieldWithDefault(_ expr: CheckedExpr) -> (field: FieldReference, whenNull: Value?)? {
+        if let field = fieldReference(expr) { return (field, nil) }
+        guard case .coalesce(let left, let right) = expr.node, case .constant(let fallback) = right.node,
+            let field = fieldReference(left)
+        else { return nil }
+        return (field, fallback)
     }
 
     /// The number operands of a binary operator, fields and constants read in place.

@@ -5,9 +5,13 @@ struct ConstantMembership: Sendable {
     private let integers: Set<Int64>
     /// A short list of strings as their UTF-8 bytes one after another, and
     /// where each lies: compared in turn, which is cheaper than hashing the
-    /// probe, as most differ from it in length. Empty for a long list.
+    /// probe (a few instructions a string of another length against some 450
+    /// to hash one), as most differ from it in length. Empty for a long list.
     private let fewBytes: [UInt8]
     private let fewRanges: [Range<Int>]
+
+    /// The most strings compared in turn rather than hashed.
+    private static let fewStrings = 16
 
     /// Nil when the list is not made only of strings, or only of ints (or
     /// holds strings that Swift would consider equal though their scalars differ).
@@ -29,7 +33,7 @@ struct ConstantMembership: Sendable {
         self.integers = integers
         var fewBytes: [UInt8] = []
         var fewRanges: [Range<Int>] = []
-        if strings.count <= 8 {
+        if strings.count <= Self.fewStrings {
             for text in strings {
                 fewRanges.append(fewBytes.count..<(fewBytes.count + text.utf8.count))
                 fewBytes.append(contentsOf: text.utf8)
@@ -54,17 +58,42 @@ struct ConstantMembership: Sendable {
         }
     }
 
+    /// Whether the strings are few enough to be compared in turn, which
+    /// `containsLowercased` needs.
+    var comparesInTurn: Bool { !fewRanges.isEmpty }
+
+    /// Whether `lower(text)` is in the list, tested on `text`'s bytes
+    /// lowered as they are compared; nil when `text` is not ASCII or the
+    /// list is not compared in turn (the caller lowers it and asks `contains`).
+    @inline(__always)
+    func containsLowercased(_ text: String) -> Bool? {
+        guard comparesInTurn else { return nil }
+        return UnicodeText.withBytes(text) { probe in
+            for byte in probe where byte >= 0x80 { return nil }
+            return isFew(probe, lowering: true)
+        }
+    }
+
     @inline(__always)
     private func isFew(_ text: String) -> Bool {
-        UnicodeText.withBytes(text) { probe in
-            fewBytes.withUnsafeBufferPointer { bytes in
-                for range in fewRanges where range.count == probe.count {
-                    var offset = 0
-                    while offset < probe.count, bytes[range.lowerBound + offset] == probe[offset] { offset += 1 }
-                    if offset == probe.count { return true }
-                }
-                return false
+        UnicodeText.withBytes(text) { isFew($0, lowering: false) }
+    }
+
+    /// Whether one of the few strings has exactly the bytes of `probe`, with
+    /// A–Z lowered first when `lowering`.
+    @inline(__always)
+    private func isFew(_ probe: UnsafeBufferPointer<UInt8>, lowering: Bool) -> Bool {
+        @inline(__always) func byte(_ offset: Int) -> UInt8 {
+            let byte = probe[offset]
+            return lowering && byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+        }
+        return fewBytes.withUnsafeBufferPointer { bytes in
+            for range in fewRanges where range.count == probe.count {
+                var offset = 0
+                while offset < probe.count, bytes[range.lowerBound + offset] == byte(offset) { offset += 1 }
+                if offset == probe.count { return true }
             }
+            return false
         }
     }
 }

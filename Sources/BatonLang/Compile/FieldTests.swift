@@ -26,28 +26,36 @@ final class FieldComparedWithNumber: FusedCondition, FieldTestWithFallback, @unc
     let intLimit: Int64?
     /// The constant as a double, or nil when it is an int that a double cannot hold exactly.
     let doubleLimit: Double?
+    /// The verdict on the field's default when it is null (`(x ?? 0) >= 10`),
+    /// worked out once; nil without a default.
+    let nullVerdict: Bool?
     let fallback: BoolEvaluator
 
     init(
         field: FieldReference, operation: BinaryOperator, intLimit: Int64?, doubleLimit: Double?,
-        fallback: @escaping BoolEvaluator
+        nullVerdict: Bool?, fallback: @escaping BoolEvaluator
     ) {
         self.field = field
         self.operation = operation
         self.intLimit = intLimit
         self.doubleLimit = doubleLimit
+        self.nullVerdict = nullVerdict
         self.fallback = fallback
     }
 
     override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
 
-    /// The verdict when the field is a number the limits compare with, else nil.
+    /// The verdict when the field is a number the limits compare with, or
+    /// null with a default; else nil.
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
-        switch field.number(activation) {
-        case .int(let value)?: intLimit.map { operation.holds(value, $0) }
-        case .double(let value)?: doubleLimit.map { operation.holds(value, $0) }
-        case nil: nil
+        field.testValue(activation) { value in
+            switch value {
+            case .int(let number): intLimit.map { operation.holds(number, $0) }
+            case .double(let number): doubleLimit.map { operation.holds(number, $0) }
+            case .null: nullVerdict
+            default: nil
+            }
         }
     }
 }
@@ -76,18 +84,59 @@ final class FieldEqualToASCII: FusedCondition, FieldTestWithFallback, @unchecked
     }
 }
 
-/// A field looked up in a constant list or map (`in`, `not in`).
+/// A field compared for (in)equality with `true` or `false` (`lead.unsubscribed == true`).
+final class FieldEqualToBool: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
+    let field: FieldReference
+    let expected: Bool
+    /// For `!=`.
+    let negated: Bool
+    let fallback: BoolEvaluator
+
+    init(field: FieldReference, expected: Bool, negated: Bool, fallback: @escaping BoolEvaluator) {
+        self.field = field
+        self.expected = expected
+        self.negated = negated
+        self.fallback = fallback
+    }
+
+    override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
+
+    /// The verdict when the field is a bool or null (which equals no bool), else nil.
+    @inline(__always)
+    final func fastVerdict(_ activation: Activation) -> Bool? {
+        field.testValue(activation) { value in
+            switch value {
+            case .bool(let flag): (flag == expected) != negated
+            case .null: negated
+            default: nil
+            }
+        }
+    }
+}
+
+/// A field looked up in a constant list (`in`, `not in`), lower-cased first
+/// for `(lead.industry ?? "").lower() in [...]`; the field may have a default.
 final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
     let field: FieldReference
     let lookup: ConstantMembership
     /// For `not in`.
     let negated: Bool
+    /// Whether the field's string is lower-cased first (`lookup` compares in turn then).
+    let lowering: Bool
+    /// Whether the value the field stands for when null is in the list,
+    /// worked out when compiling; nil when only the general path can tell.
+    let nullFound: Bool?
     let fallback: BoolEvaluator
 
-    init(field: FieldReference, lookup: ConstantMembership, negated: Bool, fallback: @escaping BoolEvaluator) {
+    init(
+        field: FieldReference, lookup: ConstantMembership, negated: Bool, lowering: Bool, nullFound: Bool?,
+        fallback: @escaping BoolEvaluator
+    ) {
         self.field = field
         self.lookup = lookup
         self.negated = negated
+        self.lowering = lowering
+        self.nullFound = nullFound
         self.fallback = fallback
     }
 
@@ -96,12 +145,19 @@ final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked S
     /// The verdict when the lookup decides it, else nil.
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
-        field.testValue(activation, { lookup.contains($0) }).map { $0 != negated }
+        field.testValue(activation) { value in
+            switch value {
+            case .null: nullFound
+            case .string(let text) where lowering: lookup.containsLowercased(text)
+            default: lowering ? nil : lookup.contains(value)
+            }
+        }.map { $0 != negated }
     }
 }
 
 /// A field's string tested against a literal (`contains`, `startsWith`,
-/// `endsWith`), lowered first when the call was `s.lower().contains("vp")`.
+/// `endsWith`), lowered first when the call was `s.lower().contains("vp")`;
+/// the field may have a literal default (`(e.url ?? "").contains("/x")`).
 final class FieldSubstringTest: FusedCondition, @unchecked Sendable {
     let field: FieldReference
     let kind: UnicodeText.SubstringTest
@@ -109,21 +165,33 @@ final class FieldSubstringTest: FusedCondition, @unchecked Sendable {
     /// For a lower-cased text: the pattern is lower-case ASCII; a text that
     /// is not ASCII has no fast verdict.
     let lowering: Bool
+    /// The verdict on the default when the field is null, worked out once;
+    /// nil without a default (or for one the fast test cannot decide).
+    let nullVerdict: Bool?
 
-    init(field: FieldReference, kind: UnicodeText.SubstringTest, pattern: [UInt8], lowering: Bool) {
+    init(field: FieldReference, whenNull: String?, kind: UnicodeText.SubstringTest, pattern: [UInt8], lowering: Bool) {
         self.field = field
         self.kind = kind
         self.pattern = pattern
         self.lowering = lowering
+        nullVerdict = whenNull.flatMap { text in
+            lowering ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.test(text, kind, pattern)
+        }
     }
 
     override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
 
-    /// The verdict when the field is a string (an ASCII one when lowering), else nil.
+    /// The verdict when the field is a string (an ASCII one when lowering),
+    /// or null with a default; else nil.
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
-        field.testString(activation) { text in
-            lowering ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.test(text, kind, pattern)
+        field.testValue(activation) { value in
+            switch value {
+            case .string(let text):
+                lowering ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.test(text, kind, pattern)
+            case .null: nullVerdict
+            default: nil
+            }
         }
     }
 }

@@ -17,8 +17,10 @@ public struct Program: Sendable {
     /// it to find always-true rules).
     public var constantValue: Value? { compiled.constantValue }
 
-    init(source: String, expr: Expr, checked: CheckedExpr, localCount: Int) {
-        compiled = CompiledProgram(source: source, expr: expr, checked: checked, localCount: localCount)
+    /// `knownValues`: the value of each variable slot that is fixed (see `Variable.value`).
+    init(source: String, expr: Expr, checked: CheckedExpr, localCount: Int, knownValues: [Value?] = []) {
+        compiled = CompiledProgram(
+            source: source, expr: expr, checked: checked, localCount: localCount, knownValues: knownValues)
     }
 
     /// Evaluates the expression; failures come back as `.error` values.
@@ -83,12 +85,12 @@ private final class CompiledProgram: Sendable {
         case condition, number, value, fusedCondition, fusedNumber
     }
 
-    init(source: String, expr: Expr, checked: CheckedExpr, localCount: Int) {
+    init(source: String, expr: Expr, checked: CheckedExpr, localCount: Int, knownValues: [Value?]) {
         self.source = source
         self.expr = expr
         self.checked = checked
         self.localCount = localCount
-        let compiled = Compiler(source: source, traced: false).compile(checked)
+        let compiled = Compiler(source: source, traced: false, knownValues: knownValues).compile(checked)
         self.evaluator = compiled.evaluate
         self.conditionTree = compiled.fusedCondition ?? FusedCondition()
         self.numberTree = compiled.fusedNumber ?? FusedNumber()

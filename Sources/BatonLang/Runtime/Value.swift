@@ -52,6 +52,15 @@ public final class MapValue: Sendable {
         self.storage = storage
     }
 
+    /// A map of `keys`, in that order, and `storage`, which holds exactly
+    /// those keys: for a caller that makes many maps of the same keys from
+    /// one prepared dictionary, setting its values by index without hashing.
+    package init(keys: [String], storage: [String: Value]) {
+        precondition(keys.count == storage.count, "a map needs its keys and storage to agree")
+        self.keys = keys
+        self.storage = storage
+    }
+
     public subscript(key: String) -> Value? { storage[key] }
     public var count: Int { keys.count }
 

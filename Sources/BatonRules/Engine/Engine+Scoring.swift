@@ -33,6 +33,9 @@ extension Engine {
         var components: [ComponentScore] = []
         components.reserveCapacity(plan.boxed.components.count)
         var contributions: [Contribution] = []
+        // Room for a typical lead's contributions at once: grown from empty,
+        // the array was copied to a new block at the first, second and fourth.
+        contributions.reserveCapacity(Self.typicalContributions)
         var total = ScorePoints(hundredths: 0)
         var keyEvent = KeyEventTracker()
         // The engine's storage for event matches, taken so that it is unique
@@ -67,6 +70,9 @@ extension Engine {
         let result = ScoreResult(total: total, grade: grade, components: components, contributions: contributions)
         return ScoringOutcome(result: result, keyEvent: keyEvent.keyEvent(events: events, plan: plan))
     }
+
+    /// The contributions room is made for per lead (see `score`).
+    static let typicalContributions = 8
 
     /// A rule of `rules:`; returns its unrounded points (0 when it does not apply).
     private func scoreRule(
@@ -109,7 +115,8 @@ extension Engine {
         guard let first = events.baseAddress, !events.isEmpty else { return 0 }
         if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
         let componentName = component.component.name
-        var whyByEvent: [Int: [String]] = [:]
+        // Not a literal: the empty literal builds and releases a dictionary per call.
+        var whyByEvent = [Int: [String]]()
         if let when = box.when {
             for index in events.indices {
                 // Skipped unseen: the rule's leading field test already fails.

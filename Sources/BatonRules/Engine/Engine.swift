@@ -169,7 +169,7 @@ public final class Engine {
                 .accounts, rule: nil, code: WarningCode.evaluationError,
                 message: "accounts.match: \(error.message); no account")
         case .string(let text):
-            if let row = plan.accountRows?[text] { account = row }
+            if let row = plan.accountRowTable?.value(for: text) ?? plan.accountRows?[text] { account = row }
         default:
             break
         }

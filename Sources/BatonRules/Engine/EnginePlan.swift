@@ -36,6 +36,8 @@ final class EnginePlan: Sendable {
     let tablesValue: Value
     /// The rows of the account table, keyed by the match value.
     let accountRows: MapValue?
+    /// The same rows looked up by the key's bytes, when every key is ASCII.
+    let accountRowTable: ASCIIKeyTable?
     let scoreShape: ScoreRecordShape
     /// The rules of every lead's loops, boxed.
     let boxed: BoxedRules
@@ -74,6 +76,7 @@ final class EnginePlan: Sendable {
         } else {
             accountRows = nil
         }
+        accountRowTable = accountRows.flatMap(ASCIIKeyTable.init)
         scoreShape = ScoreRecordShape(schema: ruleset.schema, components: ruleset.scoring.components.map(\.name))
         boxed = BoxedRules(ruleset)
 
@@ -157,7 +160,13 @@ final class ScoreRecordShape: Sendable {
     /// and for each of its fields the index of the component.
     let componentsRecord: RecordType?
     let componentIndexByField: [Int?]
-    let componentNames: [String]
+    /// When `components` is a map: the map with every component null, and
+    /// per component where its value lies, so that each lead's copy has its
+    /// values set in place rather than every name hashed again (a copy of a
+    /// dictionary keeps its positions); its keys in order.
+    let componentsTemplate: [String: Value]
+    let componentPositions: [Dictionary<String, Value>.Index]
+    let componentKeys: [String]
 
     init(schema: Schema, components: [String]) {
         let type = schema["score"]
@@ -165,7 +174,10 @@ final class ScoreRecordShape: Sendable {
         totalSlot = type?.slot(of: "total")
         gradeSlot = type?.slot(of: "grade")
         componentsSlot = type?.slot(of: "components")
-        componentNames = components
+        let template = MapValue(components.map { ($0, Value.null) })
+        componentsTemplate = template.storage
+        componentPositions = components.map { template.storage.index(forKey: $0)! }
+        componentKeys = template.keys
         if let slot = componentsSlot, let fieldType = type?.fields[slot].type, case .record(let name) = fieldType,
             let record = schema[name]
         {
@@ -195,7 +207,11 @@ final class ScoreRecordShape: Sendable {
                 }
                 fields[componentsSlot] = .record(RecordValue(type: componentsRecord, fields: values))
             } else {
-                fields[componentsSlot] = .map(MapValue(components.map { ($0.name, .double($0.points.doubleValue)) }))
+                var storage = componentsTemplate
+                for (index, component) in components.enumerated() where index < componentPositions.count {
+                    storage.values[componentPositions[index]] = .double(component.points.doubleValue)
+                }
+                fields[componentsSlot] = .map(MapValue(keys: componentKeys, storage: storage))
             }
         }
         return .record(RecordValue(type: type, fields: fields))

@@ -5,9 +5,12 @@ extension LoadSession {
     /// and the schema completed with the `tables` record.
     func makeScopes(schema declared: Schema, tables: LoadedTables, accountType: ExprType) -> (RuleScopes, Schema) {
         var schema = declared
-        schema.add(RecordType(name: "tables", fields: tables.fields))
+        let tablesType = RecordType(name: "tables", fields: tables.fields)
+        schema.add(tablesType)
         if schema["lead"] == nil { schema.add(RecordType(name: "lead", fields: [])) }
-        let base = [Variable("lead", .record("lead")), Variable("tables", .record("tables"))]
+        // The tables are the same for every lead: programs look up in them directly.
+        let tablesValue = Ruleset.tablesRecord(type: tablesType, tables: tables.tables)
+        let base = [Variable("lead", .record("lead")), Variable("tables", .record("tables"), value: tablesValue)]
         let scoring = base + [Variable("account", accountType)]
         let scopes = RuleScopes(
             accountMatch: Environment(schema: schema, variables: base),

@@ -49,6 +49,11 @@ extension Ruleset {
     /// field order of the schema's `tables` type (null when there is none).
     package var tablesRecord: Value {
         guard let type = schema["tables"] else { return .null }
+        return Self.tablesRecord(type: type, tables: tables)
+    }
+
+    /// The `tables` record of `type` holding `tables`.
+    static func tablesRecord(type: RecordType, tables: [Table]) -> Value {
         var byName: [String: Value] = [:]
         for table in tables { byName[table.name] = table.value }
         return .record(RecordValue(type: type, fields: type.fields.map { byName[$0.name] ?? .null }))

@@ -5,9 +5,9 @@
 struct RegexMatcher {
     /// A set of instruction indexes with O(1) insert, lookup and clear, over
     /// memory owned by `search` (so the hot loop does no reference counting).
-    private struct StateSet {
-        let dense: UnsafeMutablePointer<Int32>
-        let sparse: UnsafeMutablePointer<Int32>
+    private struct StateSet<State: FixedWidthInteger> {
+        let dense: UnsafeMutablePointer<State>
+        let sparse: UnsafeMutablePointer<State>
         var count = 0
 
         @inline(__always)
@@ -18,21 +18,21 @@ struct RegexMatcher {
 
         @inline(__always)
         mutating func insert(_ state: Int) {
-            dense[count] = Int32(state)
-            sparse[state] = Int32(count)
+            dense[count] = State(truncatingIfNeeded: state)
+            sparse[state] = State(truncatingIfNeeded: count)
             count += 1
         }
     }
 
     /// A stack of instruction indexes for the closure walk; each instruction pushes
     /// at most two, and is expanded once per position, so `2n + 2` slots suffice.
-    private struct StateStack {
-        let storage: UnsafeMutablePointer<Int32>
+    private struct StateStack<State: FixedWidthInteger> {
+        let storage: UnsafeMutablePointer<State>
         var count = 0
 
         @inline(__always)
         mutating func push(_ state: Int) {
-            storage[count] = Int32(state)
+            storage[count] = State(truncatingIfNeeded: state)
             count += 1
         }
 
@@ -60,28 +60,41 @@ struct RegexMatcher {
 
     /// True if the program matches anywhere in `bytes`.
     ///
-    /// The state lists are allocated once per call and reused at every position.
+    /// The state lists are made once per call and reused at every position.
+    /// A program of fewer than 32,768 instructions numbers its states in 16
+    /// bits: the lists of a typical pattern then fit the 1 KB that a
+    /// temporary allocation always takes on the stack, where a heap block
+    /// cost a third of a short search.
     func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        program.instructions.count < Int(Int16.max)
+            ? search(bytes, numberingStatesAs: Int16.self) : search(bytes, numberingStatesAs: Int32.self)
+    }
+
+    private func search<State: FixedWidthInteger>(
+        _ bytes: UnsafeBufferPointer<UInt8>, numberingStatesAs: State.Type
+    ) -> Bool {
         let capacity = program.instructions.count
-        let memory = UnsafeMutablePointer<Int32>.allocate(capacity: 6 * capacity + 2)
-        memory.initialize(repeating: 0, count: 6 * capacity + 2)
-        defer { memory.deallocate() }
-        var current = StateSet(dense: memory, sparse: memory + capacity)
-        var next = StateSet(dense: memory + 2 * capacity, sparse: memory + 3 * capacity)
-        var stack = StateStack(storage: memory + 4 * capacity)
-        return program.instructions.withUnsafeBufferPointer { instructions in
-            program.sets.withUnsafeBufferPointer { sets in
-                program.setRanges.withUnsafeBufferPointer { setRanges in
-                    run(bytes, instructions, SetTests(sets: sets, ranges: setRanges), &current, &next, &stack)
+        return withUnsafeTemporaryAllocation(of: State.self, capacity: 6 * capacity + 2) { buffer in
+            let memory = buffer.baseAddress.unsafelyUnwrapped
+            memory.initialize(repeating: 0, count: buffer.count)
+            defer { memory.deinitialize(count: buffer.count) }
+            var current = StateSet(dense: memory, sparse: memory + capacity)
+            var next = StateSet(dense: memory + 2 * capacity, sparse: memory + 3 * capacity)
+            var stack = StateStack(storage: memory + 4 * capacity)
+            return program.instructions.withUnsafeBufferPointer { instructions in
+                program.sets.withUnsafeBufferPointer { sets in
+                    program.setRanges.withUnsafeBufferPointer { setRanges in
+                        run(bytes, instructions, SetTests(sets: sets, ranges: setRanges), &current, &next, &stack)
+                    }
                 }
             }
         }
     }
 
-    private func run(
+    private func run<State: FixedWidthInteger>(
         _ bytes: UnsafeBufferPointer<UInt8>, _ instructions: UnsafeBufferPointer<RegexInstruction>,
-        _ sets: SetTests, _ current: inout StateSet, _ next: inout StateSet,
-        _ stack: inout StateStack
+        _ sets: SetTests, _ current: inout StateSet<State>, _ next: inout StateSet<State>,
+        _ stack: inout StateStack<State>
     ) -> Bool {
         var position = 0
         var previous = RegexUTF8.noScalar
@@ -146,8 +159,8 @@ struct RegexMatcher {
 
     /// Adds `start` and every state reachable from it without consuming input;
     /// true as soon as a `match` state is reached.
-    private static func addClosure(
-        from start: Int, into states: inout StateSet, stack: inout StateStack,
+    private static func addClosure<State: FixedWidthInteger>(
+        from start: Int, into states: inout StateSet<State>, stack: inout StateStack<State>,
         _ instructions: UnsafeBufferPointer<RegexInstruction>, previous: UInt32, following: UInt32
     ) -> Bool {
         stack.count = 0
