@@ -58,9 +58,20 @@ struct TypedRecordReader {
     /// record; `depth` counts it and the containers around it.
     mutating func readRecord(_ recordIndex: Int, depth: Int) throws(JSONProblem) -> RecordValue {
         let layout = layouts[recordIndex]
-        var fields: [Value] = []
-        fields.reserveCapacity(layout.fieldCount)
-        for _ in 0..<layout.fieldCount { fields.append(.null) }
+        // Built in place: every field null until read, so that a throw
+        // anywhere leaves a record that frees cleanly.
+        let record = RecordValue(nullFieldsOf: plan.recordTypes[recordIndex])
+        try record.withUnsafeMutableFields { fields throws(JSONProblem) in
+            try readMembers(recordIndex, layout: layout, into: fields, depth: depth)
+        }
+        return record
+    }
+
+    /// Reads the members of the object at the current position (which holds
+    /// `{`) into the slots of a record of `recordIndex`, all null on entry.
+    private mutating func readMembers(
+        _ recordIndex: Int, layout: RecordLayout, into fields: UnsafeMutableBufferPointer<Value>, depth: Int
+    ) throws(JSONProblem) {
         var seen = FieldSlotSet(count: layout.fieldCount)
         var present = FieldSlotSet(count: layout.fieldCount)
         let undeclaredMark = undeclaredKeys.count
@@ -138,7 +149,6 @@ struct TypedRecordReader {
                 }
             }
         }
-        return RecordValue(type: plan.recordTypes[recordIndex], fields: fields)
     }
 
     /// Scans the key at the current position (which holds `"`) and hashes
