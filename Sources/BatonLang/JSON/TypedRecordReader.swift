@@ -109,8 +109,13 @@ struct TypedRecordReader {
                         throw problem
                     }
                     do throws(JSONProblem) {
-                        fields[slot] = try readValue(fieldNodes[layout.fieldNodesStart + slot], depth: depth)
-                        if case .null = fields[slot] {} else { _ = present.insert(slot) }
+                        let value = try readValue(fieldNodes[layout.fieldNodesStart + slot], depth: depth)
+                        if case .null = value {} else { _ = present.insert(slot) }
+                        // The slot still holds the `.null` it was made with
+                        // (`seen` lets each slot be read once), which owns
+                        // nothing: overwritten, not assigned, so that no
+                        // destroy of the old value is called.
+                        (fields.baseAddress! + slot).initialize(to: value)
                     } catch {
                         var problem = error
                         problem.reversedPath.append(.field(plan.recordTypes[recordIndex].fields[slot].name))

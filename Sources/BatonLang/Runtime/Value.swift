@@ -148,6 +148,10 @@ public struct RecordFields: RandomAccessCollection, @unchecked Sendable {  // as
     @inlinable var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
 
     deinit {
-        _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
+        // Field by field: `deinitialize(count:)` would destroy them through
+        // the runtime's generic array destroy and `Value`'s value witness.
+        withUnsafeMutablePointers { header, elements in
+            for index in 0..<header.pointee.count { _ = (elements + index).move() }
+        }
     }
 }
