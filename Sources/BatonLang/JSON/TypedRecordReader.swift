@@ -10,6 +10,7 @@ struct TypedRecordReader {
     let fieldNodes: UnsafeMutableBufferPointer<Int>
     let tableEntries: UnsafeMutableBufferPointer<FieldNameEntry>
     let nameBytes: UnsafeMutableBufferPointer<UInt8>
+    let fieldNames: UnsafeMutableBufferPointer<FieldName>
     let limits: LeadLimits
     private var undeclaredKeys: [UndeclaredKey] = []
     private var undeclaredKeyBytes: [UInt8] = []
@@ -35,6 +36,7 @@ struct TypedRecordReader {
         self.fieldNodes = plan.fieldNodes
         self.tableEntries = plan.tableEntries
         self.nameBytes = plan.nameBytes
+        self.fieldNames = plan.fieldNames
         self.limits = limits
     }
 
@@ -88,21 +90,25 @@ struct TypedRecordReader {
         if scanner.current == UInt8(ascii: "}") {
             scanner.position += 1
         } else {
+            // The slot after the last one read: producers mostly write the
+            // fields in the order the schema declares them.
+            var expectedSlot = 0
             repeat {
                 scanner.skipWhitespace()
                 guard scanner.current == UInt8(ascii: "\"") else { throw scanner.unexpected(expecting: "a string key") }
-                let (key, hash) = try scanKey()
+                let key: ScannedString
+                var hash: UInt64 = 0
                 let slot: Int?
-                if key.inScratch {
-                    slot = scanner.withBytes(of: key) { [tableEntries, nameBytes] bytes in
-                        Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
-                    }
+                if let expectedKey = keyNaming(expectedSlot, in: layout) {
+                    key = expectedKey
+                    slot = expectedSlot
                 } else {
-                    let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[key.start..<(key.start + key.count)])
-                    slot = Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
+                    (key, hash) = try scanKey()
+                    slot = self.slot(of: key, hash: hash, in: layout)
                 }
                 try scanner.expectColon()
                 if let slot {
+                    expectedSlot = slot + 1
                     guard seen.insert(slot) else {
                         var problem = scanner.problem("duplicate key", at: key.offset)
                         problem.reversedPath.append(.field(plan.recordTypes[recordIndex].fields[slot].name))
@@ -182,6 +188,56 @@ struct TypedRecordReader {
         // Escapes, non-ASCII or an error: the general scanner decides.
         let key = try scanner.scanString()
         return (key, scanner.withBytes(of: key) { FieldNameEntry.hash($0) })
+    }
+
+    /// When the key at the current position (which holds `"`) is exactly
+    /// the name of the field in `slot`, consumes it and returns it: no scan
+    /// byte by byte, no hash, no table probe. Nil otherwise, consuming nothing.
+    @inline(__always)
+    private mutating func keyNaming(_ slot: Int, in layout: RecordLayout) -> ScannedString? {
+        guard slot < layout.fieldCount else { return nil }
+        let name = fieldNames[layout.fieldNodesStart + slot]
+        let count = Int(name.count)
+        let start = scanner.position + 1
+        // A name that may be matched has no `"`, `\` or control byte, so
+        // the quote after it ends the key.
+        guard count >= 0, count <= limits.maxStringBytes, start + count < scanner.bytes.count,
+            scanner.bytes[start + count] == UInt8(ascii: "\""),
+            let base = scanner.bytes.baseAddress,
+            Self.equal(base + start, nameBytes.baseAddress! + Int(name.start), count: count)
+        else { return nil }
+        scanner.position = start + count + 1
+        return ScannedString(start: start, count: count, inScratch: false, offset: start - 1)
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal, compared 8 at a time.
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            guard
+                UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self)
+                    == UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        while offset < count {
+            guard a[offset] == b[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The slot of the field named by a scanned key, or nil when undeclared.
+    @inline(__always)
+    private func slot(of key: ScannedString, hash: UInt64, in layout: RecordLayout) -> Int? {
+        if key.inScratch {
+            return scanner.withBytes(of: key) { [tableEntries, nameBytes] bytes in
+                Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
+            }
+        }
+        let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[key.start..<(key.start + key.count)])
+        return Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
     }
 
     /// The slot of the field named by a key's bytes, or nil when undeclared.
