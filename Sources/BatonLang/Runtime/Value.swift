@@ -115,7 +115,8 @@ public struct RecordFields: RandomAccessCollection, @unchecked Sendable {  // as
     @inlinable public var endIndex: Int { storage.count }
 
     @inlinable public subscript(slot: Int) -> Value {
-        precondition(slot >= 0 && slot < storage.count, "field slot out of range")
+        // One unsigned comparison for both bounds, as Array's own check.
+        precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "field slot out of range")
         return storage.withUnsafeMutablePointerToElements { $0[slot] }
     }
 }
