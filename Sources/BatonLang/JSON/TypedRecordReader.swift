@@ -324,6 +324,14 @@ struct FieldSlotSet {
             defer { low |= bit }
             return low & bit == 0
         }
+        return insertHigh(slot)
+    }
+
+    /// Not inlined: inlined, the optimizer hoists the array's uniqueness
+    /// check out of the reader's loop, which copies the empty array (a
+    /// malloc and a free) for every record, 64 fields or not.
+    @inline(never)
+    private mutating func insertHigh(_ slot: Int) -> Bool {
         defer { high[slot - 64] = true }
         return !high[slot - 64]
     }
