@@ -103,7 +103,8 @@ final class DecodingPlan: @unchecked Sendable {
         self.fieldNodes = Self.copy(fieldNodes)
         self.requiredSlots = Self.copy(requiredSlots)
         self.tableEntries = Self.copy(entries)
-        self.nameBytes = Self.copy(nameBytes)
+        // 8 zero bytes after the last name: any name can be loaded as a word.
+        self.nameBytes = Self.copy(nameBytes + repeatElement(0, count: 8))
         self.fieldNames = Self.copy(fieldNames)
         self.nodeTypes = builder.nodeTypes
         self.recordTypes = builder.recordTypes
