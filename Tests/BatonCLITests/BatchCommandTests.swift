@@ -66,6 +66,8 @@ import Testing
     }
 
     /// Not in the table above: Swift Testing would print the 50 MB argument.
+    /// A line over the 1 MiB cap is not read into memory: it is reported
+    /// whole, without its lead id, and the lines after it are still read.
     @Test func aFiftyMegabyteLineAndBinaryGarbageAreAnsweredInPlace() throws {
         var input = Data((Self.good + "\n").utf8)
         input.append(contentsOf: Array(#"{"id":"B-2","title":""#.utf8))
@@ -76,12 +78,39 @@ import Testing
         let result = try BatchFixtures.batch([], stdinBytes: input)
         let objects = try BatchFixtures.objects(result.stdout)
         try #require(objects.count == 4)
-        #expect(objects.map { $0["lead_id"] as? String } == ["G-1", "B-2", nil, "G-3"])
+        #expect(objects.map { $0["lead_id"] as? String } == ["G-1", nil, nil, "G-3"])
         #expect(objects.map { $0["line"] as? Int } == [nil, 2, 3, nil])
         #expect(
             result.stderr == """
-                line 2 (B-2): error: lead.title: string longer than 1048576 bytes at line 1, column 21
+                line 2: error: lead: line longer than 1048576 bytes
                 line 3: error: lead: unexpected control character, expected a value at line 1, column 1
+
+                """)
+        #expect(result.status == 1)
+    }
+
+    /// A line of exactly the cap is read and evaluated; one byte over (not
+    /// counting a `\r\n`), it is an error object; a last line without a
+    /// newline counts alike.
+    @Test func aLineOneByteOverTheCapIsAnErrorObjectAndTheNextLinesAreRead() throws {
+        func line(bytes count: Int) -> Data {
+            let head = Array(#"{"id":"C-1","title":""#.utf8)
+            let tail = Array(#""}"#.utf8)
+            return Data(head + [UInt8](repeating: UInt8(ascii: "x"), count: count - head.count - tail.count) + tail)
+        }
+        var input = line(bytes: 1 << 20)
+        input.append(contentsOf: Array("\n".utf8))
+        input.append(line(bytes: (1 << 20) + 1))
+        input.append(contentsOf: Array(("\r\n" + Self.good + "\n").utf8))
+        input.append(line(bytes: (1 << 20) + 1))
+        let result = try BatchFixtures.batch([], stdinBytes: input)
+        let objects = try BatchFixtures.objects(result.stdout)
+        try #require(objects.count == 4)
+        #expect(objects.map { $0["lead_id"] as? String } == ["C-1", nil, "G-1", nil])
+        #expect(
+            result.stderr == """
+                line 2: error: lead: line longer than 1048576 bytes
+                line 4: error: lead: line longer than 1048576 bytes
 
                 """)
         #expect(result.status == 1)

@@ -13,9 +13,12 @@ import Testing
     }
 
     /// A file holding `text`, opened for reading; the caller closes it.
-    static func reader(_ text: String) throws -> (LineReader, Int32) {
+    static func reader(_ text: String) throws -> (LineReader, Int32) { try reader(Array(text.utf8)) }
+
+    /// A file holding `bytes`, opened for reading; the caller closes it.
+    static func reader(_ bytes: [UInt8]) throws -> (LineReader, Int32) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         let descriptor = open(path, O_RDONLY)
         unlink(path)
         return (LineReader(fileDescriptor: descriptor), descriptor)

@@ -36,6 +36,14 @@ struct FieldNameEntry: Sendable {
     var slot: Int32 = -1
 }
 
+/// Where a field's name sits in ``DecodingPlan/nameBytes``, for matching a
+/// key to the field expected next; `count` is -1 for a name not to match so
+/// (one that needs escaping in JSON, or a repeated declaration).
+struct FieldName: Sendable {
+    var start: Int32 = 0
+    var count: Int32 = -1
+}
+
 /// Everything prepared once per root record type, for reading many records
 /// fast: value nodes, record layouts and key tables in flat buffers of plain
 /// data that the reader uses through pointers, without reference counting
@@ -49,6 +57,8 @@ final class DecodingPlan: @unchecked Sendable {
     let requiredSlots: UnsafeMutableBufferPointer<Int>
     let tableEntries: UnsafeMutableBufferPointer<FieldNameEntry>
     let nameBytes: UnsafeMutableBufferPointer<UInt8>
+    /// Each field's name, by the field's index in `fieldNodes`.
+    let fieldNames: UnsafeMutableBufferPointer<FieldName>
     /// The declared type of each node, for messages.
     let nodeTypes: [ExprType]
     let recordTypes: [RecordType]
@@ -65,6 +75,7 @@ final class DecodingPlan: @unchecked Sendable {
         var requiredSlots: [Int] = []
         var entries: [FieldNameEntry] = []
         var nameBytes: [UInt8] = []
+        var fieldNames: [FieldName] = []
         // Record types found while building fields join the end of the list.
         while layouts.count < builder.recordTypes.count {
             let type = builder.recordTypes[layouts.count]
@@ -79,7 +90,7 @@ final class DecodingPlan: @unchecked Sendable {
             let requiredStart = requiredSlots.count
             requiredSlots += type.fields.indices.filter { type.fields[$0].required }
             let tableStart = entries.count
-            let tableMask = Self.appendTable(for: type, to: &entries, names: &nameBytes)
+            let tableMask = Self.appendTable(for: type, to: &entries, names: &nameBytes, fieldNames: &fieldNames)
             layouts.append(
                 RecordLayout(
                     fieldCount: type.fields.count, fieldNodesStart: fieldNodesStart, tableStart: tableStart,
@@ -92,7 +103,9 @@ final class DecodingPlan: @unchecked Sendable {
         self.fieldNodes = Self.copy(fieldNodes)
         self.requiredSlots = Self.copy(requiredSlots)
         self.tableEntries = Self.copy(entries)
-        self.nameBytes = Self.copy(nameBytes)
+        // 8 zero bytes after the last name: any name can be loaded as a word.
+        self.nameBytes = Self.copy(nameBytes + repeatElement(0, count: 8))
+        self.fieldNames = Self.copy(fieldNames)
         self.nodeTypes = builder.nodeTypes
         self.recordTypes = builder.recordTypes
     }
@@ -104,6 +117,7 @@ final class DecodingPlan: @unchecked Sendable {
         requiredSlots.deallocate()
         tableEntries.deallocate()
         nameBytes.deallocate()
+        fieldNames.deallocate()
     }
 
     private static func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
@@ -113,10 +127,14 @@ final class DecodingPlan: @unchecked Sendable {
         return UnsafeMutableBufferPointer(rebasing: buffer[0..<elements.count])
     }
 
-    /// Appends a key table for the record's field names; returns its mask.
+    /// Appends a key table for the record's field names, and their places
+    /// in `names` to `fieldNames`; returns the table's mask.
     private static func appendTable(
-        for type: RecordType, to entries: inout [FieldNameEntry], names: inout [UInt8]
+        for type: RecordType, to entries: inout [FieldNameEntry], names: inout [UInt8],
+        fieldNames: inout [FieldName]
     ) -> Int {
+        let firstFieldName = fieldNames.count
+        fieldNames += repeatElement(FieldName(), count: type.fields.count)
         var capacity = 8
         while capacity < type.fields.count * 2 { capacity *= 2 }
         var table = [FieldNameEntry](repeating: FieldNameEntry(), count: capacity)
@@ -137,6 +155,9 @@ final class DecodingPlan: @unchecked Sendable {
             if duplicate { continue }
             table[index] = FieldNameEntry(
                 hash: hash, nameStart: Int32(names.count), nameCount: Int32(bytes.count), slot: Int32(slot))
+            if !bytes.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+                fieldNames[firstFieldName + slot] = FieldName(start: Int32(names.count), count: Int32(bytes.count))
+            }
             names.append(contentsOf: bytes)
         }
         entries += table

@@ -10,6 +10,7 @@ struct TypedRecordReader {
     let fieldNodes: UnsafeMutableBufferPointer<Int>
     let tableEntries: UnsafeMutableBufferPointer<FieldNameEntry>
     let nameBytes: UnsafeMutableBufferPointer<UInt8>
+    let fieldNames: UnsafeMutableBufferPointer<FieldName>
     let limits: LeadLimits
     private var undeclaredKeys: [UndeclaredKey] = []
     private var undeclaredKeyBytes: [UInt8] = []
@@ -35,6 +36,7 @@ struct TypedRecordReader {
         self.fieldNodes = plan.fieldNodes
         self.tableEntries = plan.tableEntries
         self.nameBytes = plan.nameBytes
+        self.fieldNames = plan.fieldNames
         self.limits = limits
     }
 
@@ -58,9 +60,20 @@ struct TypedRecordReader {
     /// record; `depth` counts it and the containers around it.
     mutating func readRecord(_ recordIndex: Int, depth: Int) throws(JSONProblem) -> RecordValue {
         let layout = layouts[recordIndex]
-        var fields: [Value] = []
-        fields.reserveCapacity(layout.fieldCount)
-        for _ in 0..<layout.fieldCount { fields.append(.null) }
+        // Built in place: every field null until read, so that a throw
+        // anywhere leaves a record that frees cleanly.
+        let record = RecordValue(nullFieldsOf: plan.recordTypes[recordIndex])
+        try record.withUnsafeMutableFields { fields throws(JSONProblem) in
+            try readMembers(recordIndex, layout: layout, into: fields, depth: depth)
+        }
+        return record
+    }
+
+    /// Reads the members of the object at the current position (which holds
+    /// `{`) into the slots of a record of `recordIndex`, all null on entry.
+    private mutating func readMembers(
+        _ recordIndex: Int, layout: RecordLayout, into fields: UnsafeMutableBufferPointer<Value>, depth: Int
+    ) throws(JSONProblem) {
         var seen = FieldSlotSet(count: layout.fieldCount)
         var present = FieldSlotSet(count: layout.fieldCount)
         let undeclaredMark = undeclaredKeys.count
@@ -77,29 +90,38 @@ struct TypedRecordReader {
         if scanner.current == UInt8(ascii: "}") {
             scanner.position += 1
         } else {
+            // The slot after the last one read: producers mostly write the
+            // fields in the order the schema declares them.
+            var expectedSlot = 0
             repeat {
                 scanner.skipWhitespace()
                 guard scanner.current == UInt8(ascii: "\"") else { throw scanner.unexpected(expecting: "a string key") }
-                let (key, hash) = try scanKey()
+                let key: ScannedString
+                var hash: UInt64 = 0
                 let slot: Int?
-                if key.inScratch {
-                    slot = scanner.withBytes(of: key) { [tableEntries, nameBytes] bytes in
-                        Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
-                    }
+                if let expectedKey = keyNaming(expectedSlot, in: layout) {
+                    key = expectedKey
+                    slot = expectedSlot
                 } else {
-                    let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[key.start..<(key.start + key.count)])
-                    slot = Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
+                    (key, hash) = try scanKey()
+                    slot = self.slot(of: key, hash: hash, in: layout)
                 }
                 try scanner.expectColon()
                 if let slot {
+                    expectedSlot = slot + 1
                     guard seen.insert(slot) else {
                         var problem = scanner.problem("duplicate key", at: key.offset)
                         problem.reversedPath.append(.field(plan.recordTypes[recordIndex].fields[slot].name))
                         throw problem
                     }
                     do throws(JSONProblem) {
-                        fields[slot] = try readValue(fieldNodes[layout.fieldNodesStart + slot], depth: depth)
-                        if case .null = fields[slot] {} else { _ = present.insert(slot) }
+                        let value = try readValue(fieldNodes[layout.fieldNodesStart + slot], depth: depth)
+                        if case .null = value {} else { _ = present.insert(slot) }
+                        // The slot still holds the `.null` it was made with
+                        // (`seen` lets each slot be read once), which owns
+                        // nothing: overwritten, not assigned, so that no
+                        // destroy of the old value is called.
+                        (fields.baseAddress! + slot).initialize(to: value)
                     } catch {
                         var problem = error
                         problem.reversedPath.append(.field(plan.recordTypes[recordIndex].fields[slot].name))
@@ -138,7 +160,6 @@ struct TypedRecordReader {
                 }
             }
         }
-        return RecordValue(type: plan.recordTypes[recordIndex], fields: fields)
     }
 
     /// Scans the key at the current position (which holds `"`) and hashes
@@ -167,6 +188,68 @@ struct TypedRecordReader {
         // Escapes, non-ASCII or an error: the general scanner decides.
         let key = try scanner.scanString()
         return (key, scanner.withBytes(of: key) { FieldNameEntry.hash($0) })
+    }
+
+    /// When the key at the current position (which holds `"`) is exactly
+    /// the name of the field in `slot`, consumes it and returns it: no scan
+    /// byte by byte, no hash, no table probe. Nil otherwise, consuming nothing.
+    @inline(__always)
+    private mutating func keyNaming(_ slot: Int, in layout: RecordLayout) -> ScannedString? {
+        guard slot < layout.fieldCount else { return nil }
+        let name = fieldNames[layout.fieldNodesStart + slot]
+        let count = Int(name.count)
+        let start = scanner.position + 1
+        // A name that may be matched has no `"`, `\` or control byte, so
+        // the quote after it ends the key.
+        guard count >= 0, count <= limits.maxStringBytes, start + count < scanner.bytes.count,
+            scanner.bytes[start + count] == UInt8(ascii: "\""),
+            let base = scanner.bytes.baseAddress,
+            Self.equal(
+                base + start, nameBytes.baseAddress! + Int(name.start), count: count,
+                canLoadWord: start + 8 <= scanner.bytes.count)
+        else { return nil }
+        scanner.position = start + count + 1
+        return ScannedString(start: start, count: count, inScratch: false, offset: start - 1)
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal, compared 8 at a time.
+    /// Most names are shorter than 8 bytes: when a word can be loaded at
+    /// both (`b` is a name, padded), they are compared as one masked word.
+    @inline(__always)
+    private static func equal(
+        _ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int, canLoadWord: Bool
+    ) -> Bool {
+        if count < 8, canLoadWord {
+            let difference =
+                UnsafeRawPointer(a).loadUnaligned(as: UInt64.self) ^ UnsafeRawPointer(b).loadUnaligned(as: UInt64.self)
+            // Little-endian: the first `count` bytes are the low ones.
+            return UInt64(littleEndian: difference) & ((1 << UInt64(count &* 8)) &- 1) == 0
+        }
+        var offset = 0
+        while offset + 8 <= count {
+            guard
+                UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self)
+                    == UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        while offset < count {
+            guard a[offset] == b[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The slot of the field named by a scanned key, or nil when undeclared.
+    @inline(__always)
+    private func slot(of key: ScannedString, hash: UInt64, in layout: RecordLayout) -> Int? {
+        if key.inScratch {
+            return scanner.withBytes(of: key) { [tableEntries, nameBytes] bytes in
+                Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
+            }
+        }
+        let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[key.start..<(key.start + key.count)])
+        return Self.slot(of: bytes, hash: hash, in: layout, entries: tableEntries, names: nameBytes)
     }
 
     /// The slot of the field named by a key's bytes, or nil when undeclared.
@@ -253,6 +336,14 @@ struct FieldSlotSet {
             defer { low |= bit }
             return low & bit == 0
         }
+        return insertHigh(slot)
+    }
+
+    /// Not inlined: inlined, the optimizer hoists the array's uniqueness
+    /// check out of the reader's loop, which copies the empty array (a
+    /// malloc and a free) for every record, 64 fields or not.
+    @inline(never)
+    private mutating func insertHigh(_ slot: Int) -> Bool {
         defer { high[slot - 64] = true }
         return !high[slot - 64]
     }

@@ -71,17 +71,97 @@ public final class MapValue: Sendable {
 /// A value of a declared record type: its fields by slot, in the order the
 /// type declares them. An absent field holds `.null` (an absent list or map
 /// field holds an empty one).
-public final class RecordValue: Sendable {
-    public let type: RecordType
-    public let fields: [Value]
+///
+/// A struct around one tail-allocated object: the type and the fields sit
+/// in a single allocation (a lead has a record per event, so two
+/// allocations per record were a good share of reading and freeing a lead),
+/// and a field read is one pointer chase from the `Value`.
+// @unchecked: `RecordStorage` cannot be Sendable (ManagedBuffer is not), but
+// its fields are written only while the record is built, before any other
+// thread can see it, and never after.
+public struct RecordValue: @unchecked Sendable {
+    @usableFromInline let storage: RecordStorage
 
     public init(type: RecordType, fields: [Value]) {
         precondition(fields.count == type.fields.count, "a record needs one value per declared field")
-        self.type = type
-        self.fields = fields
+        storage = fields.withUnsafeBufferPointer { RecordStorage.make(type: type, copying: $0.baseAddress) }
     }
+
+    /// A record of `type` whose fields are all null until the builder that
+    /// made it sets them (``TypedRecordReader``, in place, with no array).
+    init(nullFieldsOf type: RecordType) {
+        storage = RecordStorage.make(type: type, copying: nil)
+    }
+
+    @inlinable public var type: RecordType { storage.withUnsafeMutablePointerToHeader { $0.pointee.type } }
+
+    /// The field values by slot.
+    @inlinable public var fields: RecordFields { RecordFields(storage: storage) }
 
     public subscript(field: String) -> Value? {
         type.slot(of: field).map { fields[$0] }
+    }
+
+    /// The field slots, for a builder to set before it hands the record out
+    /// (a record is immutable once shared).
+    func withUnsafeMutableFields<Result, Failure>(
+        _ body: (UnsafeMutableBufferPointer<Value>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let fields = storage.withUnsafeMutablePointers { header, elements in
+            UnsafeMutableBufferPointer(start: elements, count: header.pointee.count)
+        }
+        return try body(fields)
+    }
+}
+
+/// The fields of a ``RecordValue``, by slot.
+public struct RecordFields: RandomAccessCollection, @unchecked Sendable {  // as RecordValue
+    @usableFromInline let storage: RecordStorage
+
+    @inlinable init(storage: RecordStorage) { self.storage = storage }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { storage.count }
+
+    @inlinable public subscript(slot: Int) -> Value {
+        // One unsigned comparison for both bounds, as Array's own check.
+        precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "field slot out of range")
+        return storage.withUnsafeMutablePointerToElements { $0[slot] }
+    }
+}
+
+/// A record's type and field count, ahead of its fields in one allocation.
+@usableFromInline struct RecordHeader {
+    @usableFromInline let type: RecordType
+    @usableFromInline let count: Int
+}
+
+/// The storage of a ``RecordValue``: the header, then `count` values.
+@usableFromInline final class RecordStorage: ManagedBuffer<RecordHeader, Value> {
+    /// New storage for a record of `type`: a copy of the values at `source`
+    /// (one per field), or every field null.
+    static func make(type: RecordType, copying source: UnsafePointer<Value>?) -> RecordStorage {
+        let count = type.fields.count
+        let buffer = create(minimumCapacity: count) { _ in RecordHeader(type: type, count: count) }
+        buffer.withUnsafeMutablePointerToElements { elements in
+            if let source {
+                elements.initialize(from: source, count: count)
+            } else {
+                elements.initialize(repeating: .null, count: count)
+            }
+        }
+        return unsafeDowncast(buffer, to: RecordStorage.self)
+    }
+
+    /// The number of fields. Read through a pointer: `header`, a class's
+    /// `var`, would check exclusivity at run time on every read.
+    @inlinable var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+
+    deinit {
+        // Field by field: `deinitialize(count:)` would destroy them through
+        // the runtime's generic array destroy and `Value`'s value witness.
+        withUnsafeMutablePointers { header, elements in
+            for index in 0..<header.pointee.count { _ = (elements + index).move() }
+        }
     }
 }

@@ -1,3 +1,5 @@
+import BatonLang
+
 /// A run of batch input records held back to back in one buffer: the unit
 /// the pipeline reads, evaluates in parallel and writes, so that memory is
 /// bounded by the chunk size and not by the input.
@@ -10,6 +12,10 @@ package struct BatchChunk: Sendable {
 
     package private(set) var bytes: [UInt8] = []
     package private(set) var records: [Record] = []
+    /// Records known to be bad before decoding (a line too long to read),
+    /// by index in `records`; they hold no bytes. Apart, so that a record
+    /// stays plain data: this is almost always empty.
+    private var rejections: [Int: LeadInputError] = [:]
 
     package init() {}
 
@@ -20,6 +26,7 @@ package struct BatchChunk: Sendable {
     package mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         records.removeAll(keepingCapacity: true)
+        rejections.removeAll()
     }
 
     /// Adds a record: a copy of `recordBytes`, starting on input line `line`.
@@ -27,6 +34,18 @@ package struct BatchChunk: Sendable {
         let start = bytes.count
         bytes.append(contentsOf: recordBytes)
         records.append(Record(range: start..<bytes.count, line: line))
+    }
+
+    /// Adds a record that is bad input whatever its bytes, starting on input line `line`.
+    package mutating func appendRejected(_ error: LeadInputError, line: Int) {
+        rejections[records.count] = error
+        records.append(Record(range: bytes.count..<bytes.count, line: line))
+    }
+
+    /// Why record `index` is bad input before it is decoded, if it was rejected.
+    @inline(__always)
+    package func rejection(of index: Int) -> LeadInputError? {
+        rejections.isEmpty ? nil : rejections[index]
     }
 
     /// The bytes of record `index`.

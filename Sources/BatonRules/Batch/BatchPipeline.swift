@@ -208,6 +208,10 @@ package final class BatchPipeline {
         // retain and release the chunk's buffer, shared by all the workers.
         chunk.bytes.withUnsafeBufferPointer { input in
             for index in ParallelWork.slice(slice, of: sliceCount, count: chunk.count) {
+                if let error = chunk.rejection(of: index) {
+                    outcomes[index] = .bad(error)
+                    continue
+                }
                 let record = chunk.records[index]
                 switch decoder.decode(UnsafeBufferPointer(rebasing: input[record.range]), line: record.line) {
                 case .success(let lead): outcomes[index].prepared = engine.prepare(lead: lead, now: now)

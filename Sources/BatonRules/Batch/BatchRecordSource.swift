@@ -1,3 +1,5 @@
+import BatonLang
+
 /// Where the records of a batch come from: NDJSON lines or CSV rows, read in
 /// chunks in input order.
 package protocol BatchRecordSource {
@@ -14,15 +16,25 @@ package struct NDJSONRecordSource: BatchRecordSource {
     private var reader: LineReader
     private var lineNumber = 0
 
+    /// A longer line is an error record, skipped without being held in
+    /// memory: a huge input without newlines must not exhaust memory.
+    package static let maximumLineBytes = 1 << 20
+
     package init(reader: LineReader) {
         self.reader = reader
     }
 
     package mutating func read(into chunk: inout BatchChunk, limit: Int) {
         var added = 0
-        while added < limit, let line = reader.nextLine() {
+        while added < limit, let line = reader.nextLine(limit: Self.maximumLineBytes) {
             lineNumber += 1
-            chunk.append(line, line: lineNumber)
+            switch line {
+            case .bytes(let bytes):
+                chunk.append(bytes, line: lineNumber)
+            case .tooLong:
+                let message = "lead: line longer than \(Self.maximumLineBytes) bytes"
+                chunk.appendRejected(LeadInputError(path: "lead", message: message), line: lineNumber)
+            }
             added += 1
         }
     }

@@ -8,7 +8,8 @@
 /// each line is its raw bytes without the `\n` (a trailing `\r` removed).
 /// A last line without a newline is still a line.
 ///
-/// Memory stays at one block plus the longest line, however long the input.
+/// Memory stays at one block plus the longest line, however long the input;
+/// with a limit (``nextLine(limit:)``), at one block plus the limit.
 package struct LineReader {
     private let fileDescriptor: Int32
     private var buffer: [UInt8] = []
@@ -21,13 +22,29 @@ package struct LineReader {
     /// Bytes consumed so far: the lines returned and their line ends (for progress).
     package private(set) var bytesConsumed = 0
 
+    /// A line as ``nextLine(limit:)`` reads it.
+    package enum Line {
+        case bytes(ArraySlice<UInt8>)
+        /// A line longer than the limit: skipped to its end without keeping its bytes.
+        case tooLong
+    }
+
     /// A reader of `fileDescriptor`, which stays open: the caller closes it.
     package init(fileDescriptor: Int32) {
         self.fileDescriptor = fileDescriptor
     }
 
-    /// The next line, or nil at the end of the input.
+    /// The next line, however long, or nil at the end of the input.
     package mutating func nextLine() -> ArraySlice<UInt8>? {
+        guard case .bytes(let line)? = nextLine(limit: .max) else { return nil }
+        return line
+    }
+
+    /// The next line, or `.tooLong` for a line of more than `limit` bytes
+    /// (not counting its line end), or nil at the end of the input. A line
+    /// too long is not buffered whole: once it has outgrown the limit, the
+    /// rest of it is read and dropped block by block.
+    package mutating func nextLine(limit: Int) -> Line? {
         while true {
             if let newline = Self.firstNewline(in: buffer, from: scanned) {
                 var end = newline
@@ -36,7 +53,7 @@ package struct LineReader {
                 bytesConsumed += newline + 1 - start
                 start = newline + 1
                 scanned = start
-                return line
+                return line.count > limit ? .tooLong : .bytes(line)
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
@@ -44,8 +61,32 @@ package struct LineReader {
                 bytesConsumed += buffer.count - start
                 start = buffer.count
                 scanned = start
-                return line
+                return line.count > limit ? .tooLong : .bytes(line)
             }
+            // More than the limit and a `\r` without a newline: too long
+            // whatever follows.
+            if buffer.count - start - 1 > limit {
+                skipRestOfLine()
+                return .tooLong
+            }
+            fill()
+        }
+    }
+
+    /// Consumes the bytes up to and including the next newline, keeping at
+    /// most a block of them.
+    private mutating func skipRestOfLine() {
+        while true {
+            if let newline = Self.firstNewline(in: buffer, from: scanned) {
+                bytesConsumed += newline + 1 - start
+                start = newline + 1
+                scanned = start
+                return
+            }
+            bytesConsumed += buffer.count - start
+            start = buffer.count
+            scanned = start
+            if atEnd { return }
             fill()
         }
     }
