@@ -209,7 +209,7 @@ package final class BatchPipeline {
         chunk.bytes.withUnsafeBufferPointer { input in
             for index in ParallelWork.slice(slice, of: sliceCount, count: chunk.count) {
                 if let error = chunk.rejection(of: index) {
-                    outcomes[index] = .bad(error)
+                    outcomes[index].error = error
                     continue
                 }
                 let record = chunk.records[index]
