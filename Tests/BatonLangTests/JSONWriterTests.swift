@@ -94,6 +94,43 @@ import Testing
         #expect(writer.text == #"[""# + a62 + #"",null,""# + quotes30 + #"",null,"\u0001",-7,2.5,true,null]"#)
     }
 
+    /// Digits are written two at a time: every length of an integer, both
+    /// signs, and the hundredths that carry the points of a decision.
+    @Test func integersOfEveryLength() {
+        var power: Int64 = 1
+        var values: [Int64] = [0, Int64.max, Int64.min]
+        for _ in 0..<19 {
+            values += [power, power - 1, power + 7, -power]
+            power = power &* 10
+        }
+        for value in values {
+            var writer = JSONWriter()
+            writer.int(value)
+            #expect(writer.text == String(value))
+        }
+        for (hundredths, expected) in [
+            (0, "0"), (5, "0.05"), (50, "0.5"), (4500, "45"), (-9250, "-92.5"), (123_456_789, "1234567.89"),
+        ] as [(Int64, String)] {
+            var writer = JSONWriter()
+            writer.hundredths(hundredths)
+            #expect(writer.text == expected)
+        }
+    }
+
+    /// Keys and strings shorter than eight bytes are copied by overlapping
+    /// loads: every length from 0 to 9.
+    @Test func shortStringsOfEveryLength() {
+        for length in 0...9 {
+            let text = String("abcdefghi".prefix(length))
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key(text)
+            writer.string(text)
+            writer.endObject()
+            #expect(writer.text == "{\"\(text)\":\"\(text)\"}")
+        }
+    }
+
     @Test func copiesShareNothingOnceWritten() {
         var first = JSONWriter(reservingCapacity: 1)
         first.string("one")

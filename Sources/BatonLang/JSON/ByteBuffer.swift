@@ -92,7 +92,21 @@ struct ByteBuffer: Sendable {
         let from = UnsafeRawPointer(source)
         let to = UnsafeMutableRawPointer(target)
         if count < 8 {
-            for index in 0..<count { target[index] = source[index] }
+            // Two loads and two stores that overlap in the middle, as
+            // below: no loop over the bytes.
+            if count >= 4 {
+                let head = from.loadUnaligned(as: UInt32.self)
+                let tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                to.storeBytes(of: head, as: UInt32.self)
+                to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+            } else if count >= 2 {
+                let head = from.loadUnaligned(as: UInt16.self)
+                let tail = from.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)
+                to.storeBytes(of: head, as: UInt16.self)
+                to.storeBytes(of: tail, toByteOffset: count - 2, as: UInt16.self)
+            } else if count == 1 {
+                target.pointee = source.pointee
+            }
             return
         }
         var offset = 0

@@ -119,24 +119,37 @@ func appendDecimalText(_ value: Int64, to bytes: inout ByteBuffer) {
 /// Writes an unsigned integer at `out`, left-padded with zeros to
 /// `minimumDigits`, and returns the number of bytes written: at most
 /// `max(20, minimumDigits)`, which the caller has reserved.
+///
+/// Digits are counted by comparisons and written two at a time from
+/// ``twoDigits``: half the divisions of one digit at a time, and none to
+/// count them.
 @inline(__always)
 func writeDecimal(_ value: UInt64, minimumDigits: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
     var digitCount = 1
-    var rest = value
-    while rest >= 10 {
-        rest /= 10
+    var power: UInt64 = 10
+    // 10^19 is the largest power of ten a UInt64 holds.
+    while digitCount < 20, value >= power {
         digitCount += 1
+        power &*= 10
     }
     digitCount = max(digitCount, minimumDigits)
-    rest = value
+    var rest = value
     var index = digitCount
-    while index > 0 {
-        index -= 1
-        out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
+    // Past the value's own digits `rest` is 0, which writes the padding zeros.
+    while index >= 2 {
+        let pair = Int(rest % 100) &* 2
+        rest /= 100
+        index -= 2
+        out[index] = twoDigits.utf8Start[pair]
+        out[index + 1] = twoDigits.utf8Start[pair + 1]
     }
+    if index == 1 { out.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
     return digitCount
 }
+
+/// `00` to `99`, each number's two digits at twice its offset.
+private let twoDigits: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
 extension Timestamp {
     /// The RFC 3339 text in UTC: `YYYY-MM-DDTHH:MM:SSZ`, with the shortest
