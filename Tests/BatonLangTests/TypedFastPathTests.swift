@@ -82,6 +82,132 @@ import Testing
         #expect(general == expected)
     }
 
+    /// A timestamp field compared with a time a constant duration from
+    /// `now` (`FieldTimeFromNow`): the fast path gives what the general
+    /// path gives, its errors (null, wrong type, out of range) included,
+    /// whatever `now` is.
+    @Test(
+        arguments: [
+            ("now - lead.created_at <= 7d", [:], "bool:false"),
+            ("now - lead.created_at > 7d", [:], "bool:true"),
+            ("now - lead.created_at == 608000s", [:], "bool:true"),
+            ("now - lead.created_at != 608000s", [:], "bool:false"),
+            ("lead.created_at >= now - 7d", [:], "bool:false"),
+            ("lead.created_at >= now - 8d", [:], "bool:true"),
+            ("lead.created_at < now + 1h", [:], "bool:true"),
+            ("lead.created_at == now - 608000s", [:], "bool:true"),
+            ("lead.events.count(e, now - e.at <= 1d)", [:], "int:1"),
+            ("lead.events.count(e, now - e.at <= 30d)", [:], "int:2"),
+            ("lead.events.count(e, e.at > now - 2h)", [:], "int:0"),
+            (
+                "now - lead.created_at <= 7d", ["created_at": .null],
+                "error: null operand: lead.created_at is null"
+            ),
+            (
+                "lead.created_at >= now - 7d", ["created_at": .null],
+                "error: null operand: lead.created_at is null"
+            ),
+            (
+                "now - lead.created_at <= 7d", ["created_at": .int(5)],
+                "error: cannot apply '-' to timestamp and int"
+            ),
+            (
+                "lead.created_at >= now - 7d", ["created_at": .int(5)],
+                "error: cannot compare int with timestamp using '>='"
+            ),
+            (
+                "now - lead.created_at <= 7d", ["created_at": .timestamp(Timestamp(seconds: -62_135_596_800))],
+                "error: duration out of range"
+            ),
+        ] as [(String, [String: Value], String)])
+    func timeFromNowAgrees(source: String, overrides: [String: Value], expected: String) throws {
+        let program = try #require(LanguageFixture.environment.compile(source).program)
+        let lead = LanguageFixture.sampleLead(overriding: overrides)
+        let fast = LanguageFixture.describe(program.evaluate(LanguageFixture.activation(lead: lead)))
+        let general = LanguageFixture.describe(program.evaluateTraced(LanguageFixture.activation(lead: lead)).value)
+        #expect(fast == expected)
+        #expect(general == expected)
+    }
+
+    /// Out-of-range arithmetic on the way (a `now` far from the field, or
+    /// near the end of time) gives the general path's error, and nanoseconds
+    /// carry over as they do there.
+    @Test(
+        arguments: [
+            "now - lead.created_at <= 7d", "lead.created_at >= now - 7d", "lead.created_at <= now + 1d",
+            "lead.created_at < now - 1ms", "lead.created_at > now + 1ms", "now - lead.created_at >= -1ms",
+        ])
+    func timeFromNowAgreesAtTheEdges(source: String) throws {
+        let program = try #require(LanguageFixture.environment.compile(source).program)
+        let nows = [
+            Timestamp(seconds: 253_402_300_799, nanos: 999_999_999), Timestamp(seconds: -62_135_596_800),
+            Timestamp(seconds: .max, nanos: 999_999_999), Timestamp(seconds: .min), Timestamp(seconds: 1_795_000_000),
+            Timestamp(seconds: 1_795_000_000, nanos: 1), Timestamp(seconds: 1_794_999_999, nanos: 999_999_999),
+        ]
+        let createds = [
+            Timestamp(seconds: 1_795_000_000), Timestamp(seconds: 1_795_000_000, nanos: 500_000_000),
+            Timestamp(seconds: 253_402_300_799, nanos: 999_999_999),
+        ]
+        for now in nows {
+            for created in createds {
+                let lead = LanguageFixture.sampleLead(overriding: ["created_at": .timestamp(created)])
+                func activation() -> Activation {
+                    let activation = LanguageFixture.activation(lead: lead)
+                    activation.now = now
+                    return activation
+                }
+                let fast = LanguageFixture.describe(program.evaluate(activation()))
+                let general = LanguageFixture.describe(program.evaluateTraced(activation()).value)
+                #expect(fast == general, "\(source) at \(now) with created_at \(created)")
+            }
+        }
+    }
+
+    /// `filter(...).first()` and `.last()` keep the matching position
+    /// instead of building the list: the same element, and the same error
+    /// from an element past the one picked.
+    @Test(
+        arguments: [
+            ("lead.events.filter(e, e.type == 'form_submit').last().form", [:], "string:demo"),
+            ("lead.events.filter(e, e.type != 'x').first().type", [:], "string:page_view"),
+            ("lead.events.filter(e, e.type != 'x').last().type", [:], "string:form_submit"),
+            ("lead.events.filter(e, e.type == 'x').last()", [:], "null:null"),
+            ("lead.events.filter(e, e.type == 'x').first()?.form", [:], "null:null"),
+            ("lead.events.filter(e, e.url.contains('pricing')).first()", [:], "error: null operand: e.url is null"),
+            ("lead.events.filter(e, e.url.contains('pricing')).last()", [:], "error: null operand: e.url is null"),
+            ("lead.events.filter(e, now - e.at < 1d).first().type", [:], "string:form_submit"),
+            ("lead.tags.filter(t, t.startsWith('s')).last()", [:], "string:saas"),
+            ("lead.attributes.filter(k, k != '').first()", [:], "string:source"),
+            (
+                "lead.events.filter(e, e.type == 'x').last()", ["events": .null],
+                "error: null operand: lead.events is null"
+            ),
+        ] as [(String, [String: Value], String)])
+    func filteredEndAgrees(source: String, overrides: [String: Value], expected: String) throws {
+        let program = try #require(LanguageFixture.environment.compile(source).program)
+        let lead = LanguageFixture.sampleLead(overriding: overrides)
+        let fast = LanguageFixture.describe(program.evaluate(LanguageFixture.activation(lead: lead)))
+        let general = LanguageFixture.describe(program.evaluateTraced(LanguageFixture.activation(lead: lead)).value)
+        #expect(fast == expected)
+        #expect(general == expected)
+    }
+
+    /// The step budget and the list size limit stop `filter(...).last()` as they stop `filter`.
+    @Test(arguments: [true, false])
+    func filteredEndKeepsTheLimits(traced: Bool) throws {
+        let program = try #require(
+            LanguageFixture.environment.compile("lead.events.filter(e, e.type != 'x').last()").program)
+        func evaluate(_ activation: Activation) -> String {
+            LanguageFixture.describe(traced ? program.evaluateTraced(activation).value : program.evaluate(activation))
+        }
+        let budget = LanguageFixture.activation()
+        budget.stepBudget = 1
+        #expect(evaluate(budget) == "error: evaluation step budget of 1 exceeded")
+        let size = LanguageFixture.activation()
+        size.maximumListSize = 1
+        #expect(evaluate(size) == "error: 'filter' would build a list of more than 1 elements")
+    }
+
     /// A fused tree that cannot decide is evaluated again by the general
     /// path; the steps its first attempt took are given back, so the budget
     /// counts each step once (two events, a budget of two).

@@ -6,6 +6,7 @@ extension Compiler {
         _ function: BuiltinFunction, _ arguments: [CheckedExpr], optional: Bool,
         specialized: BuiltinImplementation?, span: Span
     ) -> CompiledNode {
+        if let picked = compileFilteredEnd(function, arguments, optional: optional) { return picked }
         let general = compileGeneralCall(function, arguments, optional: optional, specialized: specialized, span: span)
         return fusedLowerTest(function, arguments, optional: optional, general: general)
             ?? constantSubstringTest(function, arguments, optional: optional, general: general) ?? general

@@ -59,6 +59,14 @@ extension Compiler {
                     }
                 })
         }
+        if let shape = timeFromNow(left, right, compiledRight.constant) {
+            let comparison = FieldTimeFromNow(
+                field: shape.field, operation: operation, shape: shape.shape,
+                fallback: { settle(evaluateLeft($0), evaluateRight($0), $0) })
+            var node = CompiledNode.bool { activation in comparison.verdict(activation) }
+            node.fusedCondition = comparison
+            return node
+        }
         if varyingLeft, let constant = compiledRight.constant {
             if case .string(let expected) = constant, isEquality, let field = fieldReference(left) {
                 // One closure for the rare cases keeps the hot closure's captures few.
@@ -161,6 +169,30 @@ extension Compiler {
         }
         guard let (field, whenNull) = fieldWithDefault(element) else { return nil }
         return (field, false, lookup.contains(whenNull ?? .null))
+    }
+
+    /// The field and shape of a timestamp field compared with a time a
+    /// constant duration from `now` (`now - e.at <= 30d`, `e.at >= now - 7d`),
+    /// when the comparison is one; `constant` is the right side's value.
+    private func timeFromNow(_ left: CheckedExpr, _ right: CheckedExpr, _ constant: Value?)
+        -> (field: FieldReference, shape: FieldTimeFromNow.Shape)?
+    {
+        if case .duration(let bound)? = constant, case .arithmetic(.subtract, let start, let end) = left.node,
+            case .now = start.node, let field = fieldReference(end)
+        {
+            return (field, .elapsedSince(bound: bound))
+        }
+        guard let field = fieldReference(left),
+            case .arithmetic(let operation, let start, let moved) = right.node,
+            case .now = start.node, case .constant(.duration(let duration)) = moved.node
+        else { return nil }
+        switch operation {
+        case .add: return (field, .comparedWithNow(offset: duration))
+        // The general path's error for negating the most negative duration stays its own.
+        case .subtract where duration.nanoseconds != .min:
+            return (field, .comparedWithNow(offset: TimeDuration(nanoseconds: -duration.nanoseconds)))
+        default: return nil
+        }
     }
 
     /// A duration or timestamp compared with a constant of its kind

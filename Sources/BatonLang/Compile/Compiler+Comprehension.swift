@@ -1,8 +1,21 @@
 /// Compiling the comprehension macros. `all`, `exists`, `exists_one` and
 /// `count` get bool and number forms that run the predicate's bool form per
-/// element, without building an intermediate list.
+/// element, without building an intermediate list; so does `filter`
+/// followed by `first()` or `last()`.
 extension Compiler {
-    func compileComprehension(_ comprehension: Comprehension, span: Span) -> CompiledNode {
+    /// `list.filter(x, p).first()` or `.last()` as one node that keeps the
+    /// position of the match instead of building the filtered list; nil for
+    /// any other call.
+    func compileFilteredEnd(_ function: BuiltinFunction, _ arguments: [CheckedExpr], optional: Bool) -> CompiledNode? {
+        guard !traced, !optional, arguments.count == 1, let end = ListEnd(rawValue: function.name),
+            case .comprehension(let comprehension) = arguments[0].node, comprehension.kind == .filter,
+            comprehension.transform == nil
+        else { return nil }
+        return compileComprehension(comprehension, picking: end, span: arguments[0].span)
+    }
+
+    /// `picking`: the end of the filtered list to give instead of the list.
+    func compileComprehension(_ comprehension: Comprehension, picking end: ListEnd? = nil, span: Span) -> CompiledNode {
         let range = compile(comprehension.range).evaluate
         let rangeText = text(comprehension.range.span)
         let rangeSpan = comprehension.range.span
@@ -119,6 +132,31 @@ extension Compiler {
             if kind == .count { return .number { activation in matches(activation).map(Number.int) } }
             return .bool { activation in matches(activation).map { $0 == 1 } }
         case .filter, .map:
+            @Sendable func tooLong(_ activation: Activation) -> Value {
+                .error(
+                    EvalError(
+                        "'\(name)' would build a list of more than \(activation.maximumListSize) elements", at: span))
+            }
+            if let end {
+                // Every element is still visited and tested, so that the
+                // steps, errors and size limit are the filtered list's.
+                let keepsLast = end == .last
+                return CompiledNode(evaluate: { activation in
+                    guard let visited = elements(activation) else { return activation.takeEscaped() }
+                    var matches = 0
+                    var picked: Int?
+                    let failure: Value? = visit(visited, activation) { position in
+                        guard activation.takeStep() else { return budgetError(activation) }
+                        guard let keep = verdict(activation) else { return activation.takeEscaped() }
+                        guard keep else { return nil }
+                        guard matches < activation.maximumListSize else { return tooLong(activation) }
+                        matches += 1
+                        if keepsLast || picked == nil { picked = position }
+                        return nil
+                    }
+                    return failure ?? picked.map { visited[$0] } ?? .null
+                })
+            }
             return CompiledNode(evaluate: { activation in
                 guard let visited = elements(activation) else { return activation.takeEscaped() }
                 var result: [Value] = []
@@ -132,12 +170,7 @@ extension Compiler {
                         if case .error = produced { return produced }
                         guard activation.takeSteps(forSizeOf: produced) else { return budgetError(activation) }
                     }
-                    guard result.count < activation.maximumListSize else {
-                        return .error(
-                            EvalError(
-                                "'\(name)' would build a list of more than \(activation.maximumListSize) elements",
-                                at: span))
-                    }
+                    guard result.count < activation.maximumListSize else { return tooLong(activation) }
                     result.append(produced)
                     return nil
                 }
@@ -164,4 +197,9 @@ extension Compiler {
             })
         }
     }
+}
+
+/// The end of a list that `first()` or `last()` gives.
+enum ListEnd: String {
+    case first, last
 }

@@ -8,13 +8,19 @@ enum TimeArithmetic {
     static let nanosecondsPerSecond = TimeDuration.nanosecondsPerSecond
 
     static func add(_ timestamp: Timestamp, _ duration: TimeDuration) -> Value {
+        guard let sum = sum(timestamp, duration) else { return .error(EvalError("timestamp out of range")) }
+        return .timestamp(sum)
+    }
+
+    /// `timestamp + duration`, or nil when out of range; without a `Value`
+    /// for the field tests that compare it in place (`e.at >= now - 7d`).
+    @inline(__always)
+    static func sum(_ timestamp: Timestamp, _ duration: TimeDuration) -> Timestamp? {
         let wholeSeconds = duration.nanoseconds / nanosecondsPerSecond
         var nanos = Int64(timestamp.nanos) + duration.nanoseconds % nanosecondsPerSecond
         // `now` is set by callers and may be anything: never trap on overflow.
         var (seconds, overflow) = timestamp.seconds.addingReportingOverflow(wholeSeconds)
-        guard !overflow, seconds > Int64.min, seconds < Int64.max else {
-            return .error(EvalError("timestamp out of range"))
-        }
+        guard !overflow, seconds > Int64.min, seconds < Int64.max else { return nil }
         if nanos < 0 {
             nanos += nanosecondsPerSecond
             seconds -= 1
@@ -22,19 +28,25 @@ enum TimeArithmetic {
             nanos -= nanosecondsPerSecond
             seconds += 1
         }
-        guard seconds >= minimumSeconds, seconds <= maximumSeconds else {
-            return .error(EvalError("timestamp out of range"))
-        }
-        return .timestamp(Timestamp(seconds: seconds, nanos: Int32(nanos)))
+        guard seconds >= minimumSeconds, seconds <= maximumSeconds else { return nil }
+        return Timestamp(seconds: seconds, nanos: Int32(nanos))
     }
 
     static func difference(_ a: Timestamp, _ b: Timestamp) -> Value {
-        let (seconds, overflow) = a.seconds.subtractingReportingOverflow(b.seconds)
-        let nanos = Int64(a.nanos) - Int64(b.nanos)
+        guard let elapsed = elapsed(from: b, to: a) else { return .error(EvalError("duration out of range")) }
+        return .duration(elapsed)
+    }
+
+    /// `end - start`, or nil when it overflows a duration; without a `Value`
+    /// for the field tests that compare it in place (`now - e.at <= 30d`).
+    @inline(__always)
+    static func elapsed(from start: Timestamp, to end: Timestamp) -> TimeDuration? {
+        let (seconds, overflow) = end.seconds.subtractingReportingOverflow(start.seconds)
+        let nanos = Int64(end.nanos) - Int64(start.nanos)
         let (scaled, overflow2) = seconds.multipliedReportingOverflow(by: nanosecondsPerSecond)
         let (total, overflow3) = scaled.addingReportingOverflow(nanos)
-        guard !overflow, !overflow2, !overflow3 else { return .error(EvalError("duration out of range")) }
-        return .duration(TimeDuration(nanoseconds: total))
+        guard !overflow, !overflow2, !overflow3 else { return nil }
+        return TimeDuration(nanoseconds: total)
     }
 
     static func scale(_ duration: TimeDuration, by factor: Double) -> Value {
