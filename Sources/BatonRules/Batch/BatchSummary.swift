@@ -19,8 +19,14 @@ package struct BatchSummary: Sendable {
     private var handoffCount = 0
     private var notReadyCount = 0
     private var suppressedCount = 0
-    /// Leads per final assignee.
-    package private(set) var assignees: [AssigneeKey: Int] = [:]
+    /// Leads per final assignee, in the order they first received one. A
+    /// ruleset has a few owners and queues: found by comparing with each
+    /// (their ids share the ruleset's strings, so most comparisons are of
+    /// two words), not by hashing the id for every lead (~700 instructions).
+    /// Past `linearSearchLimit` of them, an index by key takes over.
+    private var assigneeCounts: [(key: AssigneeKey, leads: Int)] = []
+    private var assigneeIndex: [AssigneeKey: Int] = [:]
+    private static let linearSearchLimit = 32
 
     /// An owner or queue that received leads.
     package struct AssigneeKey: Sendable, Hashable {
@@ -70,7 +76,32 @@ package struct BatchSummary: Sendable {
         case .notReady: notReadyCount += 1
         case .suppressed: suppressedCount += 1
         }
-        assignees[AssigneeKey(kind: decision.route.assignee.kind, id: decision.route.assignee.id), default: 0] += 1
+        count(AssigneeKey(kind: decision.route.assignee.kind, id: decision.route.assignee.id))
+    }
+
+    private mutating func count(_ key: AssigneeKey) {
+        if assigneeCounts.count <= Self.linearSearchLimit {
+            for index in assigneeCounts.indices where assigneeCounts[index].key == key {
+                assigneeCounts[index].leads += 1
+                return
+            }
+        } else if let index = assigneeIndex[key] {
+            assigneeCounts[index].leads += 1
+            return
+        }
+        assigneeCounts.append((key, 1))
+        if assigneeCounts.count > Self.linearSearchLimit {
+            if assigneeIndex.isEmpty {
+                for (index, entry) in assigneeCounts.enumerated() { assigneeIndex[entry.key] = index }
+            } else {
+                assigneeIndex[key] = assigneeCounts.count - 1
+            }
+        }
+    }
+
+    /// Leads per final assignee.
+    package var assignees: [AssigneeKey: Int] {
+        Dictionary(uniqueKeysWithValues: assigneeCounts.lazy.map { ($0.key, $0.leads) })
     }
 
     package mutating func addBadRecord() {
@@ -79,7 +110,7 @@ package struct BatchSummary: Sendable {
 
     /// The owners (or queues) with the most leads, most first; ties by id.
     package func top(_ kind: AssigneeKind, count: Int) -> [(id: String, leads: Int)] {
-        assignees.compactMap { $0.key.kind == kind ? (id: $0.key.id, leads: $0.value) : nil }
+        assigneeCounts.compactMap { $0.key.kind == kind ? (id: $0.key.id, leads: $0.leads) : nil }
             .sorted { $0.leads != $1.leads ? $0.leads > $1.leads : $0.id < $1.id }
             .prefix(count).map { $0 }
     }
