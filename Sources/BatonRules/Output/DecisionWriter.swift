@@ -147,22 +147,26 @@ public enum DecisionWriter {
             writePoints(component.points, to: &writer)
         }
         writer.fragment(#"},"contributions":["#)
-        for contribution in score.contributions {
-            writer.fragment(#"{"component":"#, separated: true)
-            writer.string(contribution.component)
-            writer.fragment(#","rule":"#)
-            writer.string(contribution.rule)
-            writer.fragment(#","points":"#)
-            writePoints(contribution.points, to: &writer)
-            if let event = contribution.event {
-                writer.fragment(#","event":"#)
-                writer.int(event)
+        // Read in place through a pointer: `for contribution in` copied each
+        // one out, retaining and releasing its strings.
+        score.contributions.withUnsafeBufferPointer { contributions in
+            for contribution in contributions.indices.lazy.map({ contributions.baseAddress! + $0 }) {
+                writer.fragment(#"{"component":"#, separated: true)
+                writer.string(contribution.pointee.component)
+                writer.fragment(#","rule":"#)
+                writer.string(contribution.pointee.rule)
+                writer.fragment(#","points":"#)
+                writePoints(contribution.pointee.points, to: &writer)
+                if let event = contribution.pointee.event {
+                    writer.fragment(#","event":"#)
+                    writer.int(event)
+                }
+                if let reason = contribution.pointee.reason {
+                    writer.fragment(#","reason":"#)
+                    writer.string(reason)
+                }
+                writer.fragment("}")
             }
-            if let reason = contribution.reason {
-                writer.fragment(#","reason":"#)
-                writer.string(reason)
-            }
-            writer.fragment("}")
         }
         writer.fragment("]}")
     }
