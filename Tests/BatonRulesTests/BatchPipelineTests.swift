@@ -87,6 +87,30 @@ import Testing
             ])
     }
 
+    /// Rows over the limit, on one line or over several (a quote never
+    /// closed), are error records; the rows around them are read as usual.
+    @Test func csvRowsLongerThanTheLimitAreErrorRecords() throws {
+        let long = String(repeating: "x", count: 40)
+        let text = "a,b\n1,2\n3,\(long)\n4,\"\(long.prefix(10))\n\(long)\"\n5,\"6\n7\"\n8,9"
+        let (reader, descriptor) = try Self.reader(text)
+        defer { close(descriptor) }
+        var source = try CSVRecordSource(reader: reader, maximumRecordBytes: 30)
+        var chunk = BatchChunk()
+        source.read(into: &chunk, limit: 10)
+        #expect(chunk.records.map(\.line) == [2, 3, 4, 6, 8])
+        #expect(
+            chunk.records.indices.map { chunk.rejection(of: $0)?.message }
+                == [nil, "lead: row longer than 30 bytes", "lead: row longer than 30 bytes", nil, nil])
+        #expect(String(decoding: chunk[3], as: UTF8.self) == "5,\"6\n7\"")
+        #expect(String(decoding: chunk[4], as: UTF8.self) == "8,9")
+    }
+
+    @Test func csvHeaderLongerThanTheLimitIsAnError() throws {
+        let (reader, descriptor) = try Self.reader(String(repeating: "a,", count: 40) + "\n1")
+        defer { close(descriptor) }
+        #expect(throws: CSVError.self) { try CSVRecordSource(reader: reader, maximumRecordBytes: 30) }
+    }
+
     static let columnMaps: [(String, [String: String]?)] = [
         ("Email=email", ["Email": "email"]),
         (" Company Name = company ,E-mail=email", ["Company Name": "company", "E-mail": "email"]),
