@@ -10,7 +10,8 @@ import BatonRules
 /// (read the NDJSON file, decode, prepare, route with state, write the
 /// decision JSON), the output going to a discarding sink. On 1 job and on
 /// every core, and the peak resident memory of the batch runs. Also the
-/// time to load, check and lint the ruleset, as every `baton` command does first.
+/// time to load, check and lint the ruleset, as every `baton` command does
+/// first, and the stages of a decision timed apart (``StageBenchmark``).
 ///
 /// The leads are `--leads FILE`, or else 50,000 leads that
 /// `Rules/example/generate-leads.py` writes into a temporary folder.
@@ -25,6 +26,8 @@ struct BatchBenchmark {
         var startResidentMegabytes: Double
         /// Median time to load, check and lint the ruleset (`RulesetLoader.load`).
         var loadMilliseconds: Double
+        /// Reading, evaluating, writing and freeing timed apart.
+        var stages: StageBenchmark.Figure
     }
 
     static let generatedCount = 50_000
@@ -68,10 +71,13 @@ struct BatchBenchmark {
             samples.sort()
             perSecond[jobs] = Double(count) / samples[samples.count / 2]
         }
+        let peakResident = Self.statusMegabytes("VmHWM:")
+        // After the peak is read: this stage holds all its leads at once.
+        let stages = try StageBenchmark(ruleset: ruleset, leadsPath: leads, passes: passes).run()
         return Figure(
             leads: count, jobs: cores, leadsPerSecondOneJob: perSecond[1]!, leadsPerSecondAllJobs: perSecond[cores]!,
-            peakResidentMegabytes: Self.statusMegabytes("VmHWM:"), startResidentMegabytes: startResident,
-            loadMilliseconds: loadNanoseconds / 1_000_000)
+            peakResidentMegabytes: peakResident, startResidentMegabytes: startResident,
+            loadMilliseconds: loadNanoseconds / 1_000_000, stages: stages)
     }
 
     /// One run of the pipeline over the file: seconds and records.

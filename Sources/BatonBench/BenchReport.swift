@@ -27,6 +27,14 @@ enum BenchReport {
                     + "\(fixed(batch.leadsPerSecondAllJobs / batch.leadsPerSecondOneJob, 2)) | "
                     + "\(fixed(batch.peakResidentMegabytes, 1)) | \(fixed(batch.startResidentMegabytes, 1)) | "
                     + "\(fixed(batch.loadMilliseconds, 1)) |",
+                "",
+                "The stages apart (1 job, \(batch.stages.leads) leads, ns per lead):",
+                "",
+                "| read (JSON to typed lead) | evaluate (score, route, handoff) | write (decision JSON) | free | sum |",
+                "|---:|---:|---:|---:|---:|",
+                "| \(fixed(batch.stages.readNanoseconds, 0)) | \(fixed(batch.stages.evaluateNanoseconds, 0)) | "
+                    + "\(fixed(batch.stages.writeNanoseconds, 0)) | \(fixed(batch.stages.freeNanoseconds, 0)) | "
+                    + "\(fixed(batch.stages.totalNanoseconds, 0)) |",
             ]
         }
         return lines.joined(separator: "\n")
@@ -59,6 +67,10 @@ enum BenchReport {
                 ("leads_per_s_all", rounded(batch.leadsPerSecondAllJobs, 0)),
                 ("peak_rss_mb", rounded(batch.peakResidentMegabytes, 1)),
                 ("ruleset_load_ms", rounded(batch.loadMilliseconds, 2)),
+                ("read_ns_per_lead", rounded(batch.stages.readNanoseconds, 0)),
+                ("evaluate_ns_per_lead", rounded(batch.stages.evaluateNanoseconds, 0)),
+                ("write_ns_per_lead", rounded(batch.stages.writeNanoseconds, 0)),
+                ("free_ns_per_lead", rounded(batch.stages.freeNanoseconds, 0)),
             ]
             for (key, value) in members {
                 writer.key(key)
