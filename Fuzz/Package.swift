@@ -4,7 +4,7 @@
 // sanitizers; `scripts/fuzz` builds them with `-sanitize=fuzzer,address`.
 import PackageDescription
 
-let targets = ["expression", "ruleset", "lead", "csv", "ndjson"]
+let targets = ["expression", "ruleset", "lead", "csv", "ndjson", "batch"]
 
 // SwiftPM names a path dependency after its folder, which differs between
 // clones (`wt-fuzz`, a CI checkout): take it from where this file lies.

@@ -15,6 +15,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case csv
     /// NDJSON leads: each line read, evaluated and written as a decision.
     case ndjson
+    /// A whole `baton batch` run, NDJSON or CSV, through the record sources and the pipeline.
+    case batch
 
     /// Runs one input; the answer lists every broken invariant (empty: fine).
     /// A crash or a hang is a finding too, caught by the fuzzer itself.
@@ -26,6 +28,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .lead: LeadFuzzing.run(bytes, &checks)
         case .csv: CSVFuzzing.run(bytes, &checks)
         case .ndjson: NDJSONFuzzing.run(bytes, &checks)
+        case .batch: BatchFuzzing.run(bytes, &checks)
         }
         return checks.problems
     }
