@@ -27,6 +27,10 @@ import Testing
 
     static let expressions = [
         "(lead.email ?? \"\").domain() in tables.free",
+        "lead.email.domain() in tables.free",
+        "(lead.email ?? \"https://WWW.Yahoo.com./\").domain() in tables.free",
+        "(lead.email ?? \"\").domain() not in tables.free",
+        "(lead.email ?? \"\").domain() in tables.many",
         "lead.title in tables.many",
         "(lead.title ?? \"item3\") in tables.many",
         "(lead.title ?? \"\").lower() in tables.industries",
@@ -61,7 +65,16 @@ import Testing
             "employees": .int(-3),
         ]),
         LanguageFixture.sampleLead(overriding: ["title": .string("item39"), "country": .string("")]),
-    ]
+    ] + domainLeads
+
+    /// Leads whose email has a domain in every shape `domain` reads (and
+    /// some without one), for the domain looked up without building it.
+    static let domainLeads: [Value] = [
+        "", " ", "gmail.com", "GMAIL.COM.", "www.gmail.com/about", "x@", "@gmail.com", "a b@gmail.com",
+        "x@gmail.com ", "\tx@Yahoo.Com\n", "x@gmail.com.", "x@www.gmail.com", "https://user@www.Proton.me:8080/x?y",
+        "http://[::1]:80/", "http://[::1", "ftp://gmail.com", "mailto:x@gmail.com", "gmail", "x@gmail.co",
+        "x@gmail.comm", "ü@gmail.com", "x@gmaıl.com", "x@\u{212A}.com", "gmail.com\u{2003}",
+    ].map { LanguageFixture.sampleLead(overriding: ["email": .string($0)]) }
 
     @Test(arguments: expressions)
     func fastPathsGiveWhatTheGeneralPathGives(source: String) throws {

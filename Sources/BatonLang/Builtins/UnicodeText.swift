@@ -255,59 +255,74 @@ enum UnicodeText {
         byte == UInt8(ascii: " ") || byte &- 0x09 < 5
     }
 
-    /// What `domain` gives for ASCII text, worked out on the bytes with the
-    /// same steps as the Unicode path; `.none` when `bytes` is not ASCII.
+    /// What `domain` gives for ASCII text: `.none` when `bytes` is not ASCII.
     /// The result is lowered straight into a new string (a small one,
     /// without an allocation, up to 15 bytes).
     private static func asciiDomain(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
-        // Whether it is ASCII, and has a colon (a `://` needs one): a loop without branches.
-        var union: UInt8 = 0
-        var colons = 0
-        for byte in bytes {
-            union |= byte
-            colons &+= byte == UInt8(ascii: ":") ? 1 : 0
+        asciiDomainRange(bytes).map { range in
+            range.map { asciiLowercasedString(UnsafeBufferPointer(rebasing: bytes[$0])) }
         }
-        guard union < 0x80 else { return nil }
-        var start = 0
-        var end = bytes.count
-        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
-        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if colons > 0, let schemeEnd = schemeSeparator(in: trimmed) {
-            return .some(asciiHost(UnsafeBufferPointer(rebasing: trimmed[(schemeEnd + 3)...])))
-        }
-        // Back from the end to the last `@`, if any: what follows it is the
-        // domain, which must have no white space (nor may a bare host).
-        var hostStart = trimmed.count
-        var hasSpace = false
-        var hasDot = false
-        while hostStart > 0 {
-            let byte = trimmed[hostStart - 1]
-            if byte == UInt8(ascii: "@") { break }
-            hasSpace = hasSpace || isASCIIWhitespace(byte)
-            hasDot = hasDot || byte == UInt8(ascii: ".")
-            hostStart -= 1
-        }
-        if hostStart > 0 {
-            guard hostStart < trimmed.count, !hasSpace else { return .some(nil) }
-            return .some(asciiLowercasedString(UnsafeBufferPointer(rebasing: trimmed[hostStart...])))
-        }
-        // A bare host such as `www.acme.com/about`.
-        guard hasDot, !hasSpace else { return .some(nil) }
-        return .some(asciiHost(trimmed))
     }
 
-    /// `host(from:)` for ASCII bytes.
-    private static func asciiHost(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let authority = authorityHost(bytes) else { return nil }
-        var host = UnsafeBufferPointer(rebasing: authority)
-        if host.last == UInt8(ascii: ".") { host = UnsafeBufferPointer(rebasing: host.dropLast()) }
-        // Compared lowered, as the Unicode path lowers first: `WWW.` is dropped too.
-        if host.count >= 4, zip(host.prefix(4), "www.".utf8).allSatisfy({ asciiLowered($0) == $1 }) {
-            host = UnsafeBufferPointer(rebasing: host.dropFirst(4))
+    /// Where the domain of ASCII text lies in its bytes (`domain` gives them
+    /// lowered), worked out with the same steps as the Unicode path:
+    /// `.none` when `bytes` is not ASCII, `.some(nil)` when it has no domain.
+    /// A range rather than a string, so that a caller comparing the domain
+    /// with constants builds none.
+    static func asciiDomainRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>?? {
+        // One pass without branches: whether it is ASCII, whether it has a
+        // colon (a `://` needs one), its last `@`, and whether any byte could
+        // be white space (all of which lie at or below the space).
+        var union: UInt8 = 0
+        var lowest = UInt8.max
+        var colons = 0
+        var lastAt = -1
+        for index in bytes.indices {
+            let byte = bytes[index]
+            union |= byte
+            lowest = min(lowest, byte)
+            colons &+= byte == UInt8(ascii: ":") ? 1 : 0
+            lastAt = byte == UInt8(ascii: "@") ? index : lastAt
         }
-        guard !host.isEmpty, !host.contains(where: isASCIIWhitespace) else { return nil }
-        return asciiLowercasedString(host)
+        guard union < 0x80 else { return nil }
+        let mayHaveSpace = lowest <= UInt8(ascii: " ")
+        var start = 0
+        var end = bytes.count
+        if mayHaveSpace {
+            while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+            while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        }
+        if colons > 0, let schemeEnd = schemeSeparator(in: bytes, start..<end) {
+            return .some(asciiHost(bytes, (schemeEnd + 3)..<end))
+        }
+        // What follows the last `@`, if any, is the domain (trimming drops
+        // no `@`), which must have no white space (nor may a bare host).
+        if lastAt >= 0 {
+            let host = (lastAt + 1)..<end
+            guard !host.isEmpty, !(mayHaveSpace && bytes[host].contains(where: isASCIIWhitespace)) else {
+                return .some(nil)
+            }
+            return .some(host)
+        }
+        // A bare host such as `www.acme.com/about`.
+        let trimmed = bytes[start..<end]
+        guard trimmed.contains(UInt8(ascii: ".")), !(mayHaveSpace && trimmed.contains(where: isASCIIWhitespace))
+        else { return .some(nil) }
+        return .some(asciiHost(bytes, start..<end))
+    }
+
+    /// `host(from:)` for the ASCII bytes in `range`, as a range of `bytes`.
+    private static func asciiHost(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+        // A slice keeps the indices of `bytes`.
+        guard let authority = authorityHost(bytes[range]) else { return nil }
+        var host = authority.startIndex..<authority.endIndex
+        if !host.isEmpty, bytes[host.upperBound - 1] == UInt8(ascii: ".") { host = host.dropLast() }
+        // Compared lowered, as the Unicode path lowers first: `WWW.` is dropped too.
+        if host.count >= 4, zip(bytes[host].prefix(4), "www.".utf8).allSatisfy({ asciiLowered($0) == $1 }) {
+            host = host.dropFirst(4)
+        }
+        guard !host.isEmpty, !bytes[host].contains(where: isASCIIWhitespace) else { return nil }
+        return host
     }
 
     /// The ASCII `bytes` with A–Z lowered, as a string.
@@ -318,10 +333,10 @@ enum UnicodeText {
         }
     }
 
-    /// The offset of the first `://`.
-    private static func schemeSeparator(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard bytes.count >= 3 else { return nil }
-        for start in 0...(bytes.count - 3)
+    /// The offset of the first `://` in `range`.
+    private static func schemeSeparator(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard range.count >= 3 else { return nil }
+        for start in range.lowerBound...(range.upperBound - 3)
         where bytes[start] == UInt8(ascii: ":") && bytes[start + 1] == UInt8(ascii: "/")
             && bytes[start + 2] == UInt8(ascii: "/")
         {

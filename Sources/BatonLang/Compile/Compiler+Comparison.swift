@@ -151,24 +151,24 @@ extension Compiler {
     }
 
     /// The field an `in` reads in place: `lead.x`, `(lead.x ?? "")`, or
-    /// either lower-cased (when `lookup` compares its strings in turn); and
-    /// whether what a null field stands for is in the list (nil: the
-    /// general path tells, as for `lower(null)`).
+    /// either lower-cased or its domain taken (when `lookup` compares its
+    /// strings in turn); and whether what a null field stands for is in the
+    /// list (nil: the general path tells, as for `lower(null)`).
     private func fieldLookedUp(_ element: CheckedExpr, in lookup: ConstantMembership)
-        -> (field: FieldReference, lowering: Bool, nullFound: Bool?)?
+        -> (field: FieldReference, key: FieldInConstant.Key, nullFound: Bool?)?
     {
-        if case .call(let function, let arguments, false, nil) = element.node, function.name == "lower",
-            arguments.count == 1, lookup.comparesInTurn
+        if case .call(let function, let arguments, false, nil) = element.node,
+            let key = FieldInConstant.Key(function: function.name), arguments.count == 1, lookup.comparesInTurn
         {
             guard let (field, whenNull) = fieldWithDefault(arguments[0]) else { return nil }
             switch whenNull {
-            case nil: return (field, true, nil)
-            case .string(let text)?: return (field, true, lookup.contains(.string(UnicodeText.lower(text))))
+            case nil: return (field, key, nil)
+            case .string(let text)?: return (field, key, lookup.contains(key.of(text)))
             default: return nil
             }
         }
         guard let (field, whenNull) = fieldWithDefault(element) else { return nil }
-        return (field, false, lookup.contains(whenNull ?? .null))
+        return (field, .value, lookup.contains(whenNull ?? .null))
     }
 
     /// The field and shape of a timestamp field compared with a time a
@@ -244,9 +244,9 @@ extension Compiler {
         // A table (`tables.free_email_domains`) is looked up as a constant is.
         let fixedCollection = compiledCollection.constant ?? knownValue(collection)
         if compiledElement.constant == nil, let constant = fixedCollection, let lookup = ConstantMembership(constant) {
-            if let (field, lowering, nullFound) = fieldLookedUp(element, in: lookup) {
+            if let (field, key, nullFound) = fieldLookedUp(element, in: lookup) {
                 let membership = FieldInConstant(
-                    field: field, lookup: lookup, negated: negated, lowering: lowering, nullFound: nullFound,
+                    field: field, lookup: lookup, negated: negated, key: key, nullFound: nullFound,
                     fallback: { settleBool(general(evaluateElement($0), constant), $0) })
                 var node = CompiledNode.bool { activation in membership.verdict(activation) }
                 node.fusedCondition = membership

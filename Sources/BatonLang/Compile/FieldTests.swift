@@ -114,28 +114,56 @@ final class FieldEqualToBool: FusedCondition, FieldTestWithFallback, @unchecked 
     }
 }
 
-/// A field looked up in a constant list (`in`, `not in`), lower-cased first
-/// for `(lead.industry ?? "").lower() in [...]`; the field may have a default.
+/// A field looked up in a constant list (`in`, `not in`), or its string
+/// lower-cased or its domain (`(lead.email ?? "").domain() in tables.free`);
+/// the field may have a default.
 final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
+    /// What of the field is looked up.
+    enum Key: Sendable {
+        /// The field's value.
+        case value
+        /// `lower()` of the field's string (`lookup` compares in turn then).
+        case lowercased
+        /// `domain()` of the field's string (`lookup` compares in turn then).
+        case domain
+
+        /// The key a call of `function` on the field looks up, if it is one of those.
+        init?(function: String) {
+            switch function {
+            case "lower": self = .lowercased
+            case "domain": self = .domain
+            default: return nil
+            }
+        }
+
+        /// The key of a string, as the general path computes it.
+        func of(_ text: String) -> Value {
+            switch self {
+            case .value: .string(text)
+            case .lowercased: .string(UnicodeText.lower(text))
+            case .domain: UnicodeText.domain(text).map(Value.string) ?? .null
+            }
+        }
+    }
+
     let field: FieldReference
     let lookup: ConstantMembership
     /// For `not in`.
     let negated: Bool
-    /// Whether the field's string is lower-cased first (`lookup` compares in turn then).
-    let lowering: Bool
+    let key: Key
     /// Whether the value the field stands for when null is in the list,
     /// worked out when compiling; nil when only the general path can tell.
     let nullFound: Bool?
     let fallback: BoolEvaluator
 
     init(
-        field: FieldReference, lookup: ConstantMembership, negated: Bool, lowering: Bool, nullFound: Bool?,
+        field: FieldReference, lookup: ConstantMembership, negated: Bool, key: Key, nullFound: Bool?,
         fallback: @escaping BoolEvaluator
     ) {
         self.field = field
         self.lookup = lookup
         self.negated = negated
-        self.lowering = lowering
+        self.key = key
         self.nullFound = nullFound
         self.fallback = fallback
     }
@@ -146,10 +174,12 @@ final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked S
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
         field.testValue(activation) { value in
-            switch value {
-            case .null: nullFound
-            case .string(let text) where lowering: lookup.containsLowercased(text)
-            default: lowering ? nil : lookup.contains(value)
+            switch (value, key) {
+            case (.null, _): nullFound
+            case (_, .value): lookup.contains(value)
+            case (.string(let text), .lowercased): lookup.containsLowercased(text)
+            case (.string(let text), .domain): lookup.containsDomain(of: text)
+            default: nil
             }
         }.map { $0 != negated }
     }
