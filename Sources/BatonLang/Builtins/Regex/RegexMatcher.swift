@@ -51,11 +51,9 @@ struct RegexMatcher {
     }
 
     private let program: RegexProgram
-    private let prefixSearcher: RegexLiteralSearcher?
 
-    init(program: RegexProgram, prefixSearcher: RegexLiteralSearcher?) {
+    init(program: RegexProgram) {
         self.program = program
-        self.prefixSearcher = prefixSearcher
     }
 
     /// True if the program matches anywhere in `bytes`.
@@ -103,7 +101,7 @@ struct RegexMatcher {
                 if program.isAnchoredAtStart && position > 0 { return false }
                 // No match attempt is in progress: skip to where one could start.
                 var candidate = position
-                if let prefixSearcher {
+                if let prefixSearcher = program.prefixSearcher {
                     guard let found = prefixSearcher.firstIndex(in: bytes, from: position) else { return false }
                     candidate = found
                 } else if let firstByteFilter = program.firstByteFilter {
@@ -118,7 +116,12 @@ struct RegexMatcher {
             let scalar =
                 position < bytes.count
                 ? RegexUTF8.decode(bytes, at: position) : (value: RegexUTF8.noScalar, length: 0)
+            // A match starting here needs its first byte to be a possible one
+            // (the filter exists only for patterns that cannot match empty), so
+            // the start state is not followed where it is not: while other
+            // attempts are in progress, that was most of a short search.
             if !program.isAnchoredAtStart || position == 0,
+                program.firstByteFilter.map({ position < bytes.count && $0.contains(bytes[position]) }) ?? true,
                 Self.addClosure(
                     from: 0, into: &current, stack: &stack, instructions, previous: previous, following: scalar.value)
             {
