@@ -68,6 +68,14 @@ extension Compiler {
             return node
         }
         if varyingLeft, let constant = compiledRight.constant {
+            if isEquality,
+                let entry = tableEntryTest(
+                    left, equalTo: constant, negated: negated, fallback: { settle(evaluateLeft($0), constant, $0) })
+            {
+                var node = CompiledNode.bool { activation in entry.verdict(activation) }
+                node.fusedCondition = entry
+                return node
+            }
             if case .string(let expected) = constant, isEquality, let field = fieldReference(left) {
                 // One closure for the rare cases keeps the hot closure's captures few.
                 let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
@@ -169,6 +177,23 @@ extension Compiler {
         }
         guard let (field, whenNull) = fieldWithDefault(element) else { return nil }
         return (field, .value, lookup.contains(whenNull ?? .null))
+    }
+
+    /// `table[field] == constant` (or `!=`) for a table read when compiling
+    /// whose keys are all ASCII, and a constant other than null (which a
+    /// missing key would equal): the keys whose entry equals the constant,
+    /// worked out now (see `FieldTableEntryTest`); nil for anything else.
+    private func tableEntryTest(
+        _ left: CheckedExpr, equalTo constant: Value, negated: Bool, fallback: @escaping BoolEvaluator
+    ) -> FieldTableEntryTest? {
+        if case .null = constant { return nil }
+        guard case .index(let operand, let index) = left.node, case .map(let table)? = knownValue(operand),
+            let field = fieldReference(index), ASCIIKeyTable(table) != nil
+        else { return nil }
+        let matching = table.keys.filter { table[$0]?.deepEquals(constant) == true }
+        return FieldTableEntryTest(
+            field: field, matchingKeys: ASCIIKeyTable(MapValue(matching.map { ($0, .bool(true)) })), negated: negated,
+            fallback: fallback)
     }
 
     /// The field and shape of a timestamp field compared with a time a

@@ -185,6 +185,48 @@ final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked S
     }
 }
 
+/// A fixed table's entry for a field compared for (in)equality with a
+/// constant (`tables.regions[lead.country] == "EMEA"`): the keys whose
+/// entry equals the constant are found when compiling, so evaluating looks
+/// the field's bytes up among them, copying neither the key nor the entry.
+final class FieldTableEntryTest: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
+    let field: FieldReference
+    /// The keys whose entry equals the constant, each to `true`; nil when none does.
+    let matchingKeys: ASCIIKeyTable?
+    /// For `!=`.
+    let negated: Bool
+    let fallback: BoolEvaluator
+
+    init(field: FieldReference, matchingKeys: ASCIIKeyTable?, negated: Bool, fallback: @escaping BoolEvaluator) {
+        self.field = field
+        self.matchingKeys = matchingKeys
+        self.negated = negated
+        self.fallback = fallback
+    }
+
+    override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
+
+    /// The verdict for an ASCII string (the table's keys are ASCII, and
+    /// Swift's lookup may find one of them for other text, by canonical
+    /// equivalence) or null (whose entry is null, which equals no constant
+    /// but null); else nil.
+    @inline(__always)
+    final func fastVerdict(_ activation: Activation) -> Bool? {
+        field.testValue(activation) { value in
+            switch value {
+            case .string(let key):
+                guard let matchingKeys else {
+                    return UnicodeText.withBytes(key) { bytes in bytes.allSatisfy { $0 < 0x80 } ? false : nil }
+                }
+                // Nil for a key that is not ASCII; null for one that does not match.
+                return matchingKeys.value(for: key).map { entry in if case .bool = entry { true } else { false } }
+            case .null: return false
+            default: return nil
+            }
+        }.map { $0 != negated }
+    }
+}
+
 /// A field's string tested against a literal (`contains`, `startsWith`,
 /// `endsWith`), lowered first when the call was `s.lower().contains("vp")`;
 /// the field may have a literal default (`(e.url ?? "").contains("/x")`).
