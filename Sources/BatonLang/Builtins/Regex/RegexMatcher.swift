@@ -18,7 +18,7 @@ struct RegexMatcher {
 
         @inline(__always)
         mutating func insert(_ state: Int) {
-            dense[count] = State(truncatingIfNeeded: state)
+            (dense + count).initialize(to: State(truncatingIfNeeded: state))
             sparse[state] = State(truncatingIfNeeded: count)
             count += 1
         }
@@ -32,7 +32,7 @@ struct RegexMatcher {
 
         @inline(__always)
         mutating func push(_ state: Int) {
-            storage[count] = State(truncatingIfNeeded: state)
+            (storage + count).initialize(to: State(truncatingIfNeeded: state))
             count += 1
         }
 
@@ -74,10 +74,13 @@ struct RegexMatcher {
         let capacity = program.instructions.count
         return withUnsafeTemporaryAllocation(of: State.self, capacity: 6 * capacity + 2) { buffer in
             let memory = buffer.baseAddress.unsafelyUnwrapped
-            memory.initialize(repeating: 0, count: buffer.count)
-            defer { memory.deinitialize(count: buffer.count) }
-            var current = StateSet(dense: memory, sparse: memory + capacity)
-            var next = StateSet(dense: memory + 2 * capacity, sparse: memory + 3 * capacity)
+            // Only the sparse halves of the sets are read before they are
+            // written (a set's dense half and the stack are read only where
+            // written), so only they are zeroed: a third of the memory.
+            memory.initialize(repeating: 0, count: 2 * capacity)
+            defer { memory.deinitialize(count: 2 * capacity) }
+            var current = StateSet(dense: memory + 2 * capacity, sparse: memory)
+            var next = StateSet(dense: memory + 3 * capacity, sparse: memory + capacity)
             var stack = StateStack(storage: memory + 4 * capacity)
             return program.instructions.withUnsafeBufferPointer { instructions in
                 program.sets.withUnsafeBufferPointer { sets in
