@@ -9,14 +9,17 @@ import Testing
 /// bytes, next to near misses that share its first and last bytes.
 @Suite struct SubstringSearchTests {
     /// A start-by-start search of the (lowered) bytes, the reference.
-    static func reference(_ text: String, _ test: UnicodeText.SubstringTest, _ needle: [UInt8], lowering: Bool) -> Bool {
+    static func reference(_ text: String, _ test: UnicodeText.SubstringTest, _ needle: [UInt8], lowering: Bool) -> Bool
+    {
         let haystack = text.utf8.map { lowering && $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
         guard needle.count <= haystack.count else { return false }
         switch test {
         case .prefix: return Array(haystack.prefix(needle.count)) == needle
         case .suffix: return Array(haystack.suffix(needle.count)) == needle
         case .contains:
-            return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
+            return (0...(haystack.count - needle.count)).contains {
+                Array(haystack[$0..<($0 + needle.count)]) == needle
+            }
         }
     }
 
@@ -52,7 +55,9 @@ import Testing
                 // Lowering answers only for ASCII text (the caller lowers other text).
                 let lowered = UnicodeText.asciiLowercased(text, test, pattern)
                 #expect(
-                    lowered == (text.utf8.allSatisfy { $0 < 0x80 } ? Self.reference(text, test, pattern, lowering: true) : nil),
+                    lowered
+                        == (text.utf8.allSatisfy { $0 < 0x80 }
+                            ? Self.reference(text, test, pattern, lowering: true) : nil),
                     "lowered \(test) \(needle) in \(text)")
             }
         }
