@@ -27,6 +27,10 @@ import Testing
 
     static let expressions = [
         "(lead.email ?? \"\").domain() in tables.free",
+        "lead.email.domain() in tables.free",
+        "(lead.email ?? \"https://WWW.Yahoo.com./\").domain() in tables.free",
+        "(lead.email ?? \"\").domain() not in tables.free",
+        "(lead.email ?? \"\").domain() in tables.many",
         "lead.title in tables.many",
         "(lead.title ?? \"item3\") in tables.many",
         "(lead.title ?? \"\").lower() in tables.industries",
@@ -35,6 +39,13 @@ import Testing
         "(lead.title ?? \"software\") not in tables.industries",
         "tables.regions[lead.country]",
         "tables.regions[lead.country] ?? \"unknown\"",
+        "tables.regions[lead.country] == \"EMEA\"",
+        "tables.regions[lead.country] != \"NA\"",
+        "tables.regions[lead.country] == \"kelvin\"",
+        "tables.regions[lead.country] == \"nowhere\"",
+        "tables.regions[lead.country] != \"nowhere\"",
+        "tables.regions[lead.country] == 1",
+        "(tables.regions[lead.country] == \"NA\") or (lead.employees ?? 0) >= 1000",
         "(lead.employees ?? 0) >= 1000",
         "(lead.employees ?? 5000) >= 1000",
         "(lead.annual_revenue ?? 0) < 1e7",
@@ -63,10 +74,19 @@ import Testing
         LanguageFixture.sampleLead(overriding: ["title": .string("item39"), "country": .string("")]),
     ]
 
+    /// Leads whose email has a domain in every shape `domain` reads (and
+    /// some without one), for the domain looked up without building it.
+    static let domainLeads: [Value] = [
+        "", " ", "gmail.com", "GMAIL.COM.", "www.gmail.com/about", "x@", "@gmail.com", "a b@gmail.com",
+        "x@gmail.com ", "\tx@Yahoo.Com\n", "x@gmail.com.", "x@www.gmail.com", "https://user@www.Proton.me:8080/x?y",
+        "http://[::1]:80/", "http://[::1", "ftp://gmail.com", "mailto:x@gmail.com", "gmail", "x@gmail.co",
+        "x@gmail.comm", "ü@gmail.com", "x@gmaıl.com", "x@\u{212A}.com", "gmail.com\u{2003}",
+    ].map { LanguageFixture.sampleLead(overriding: ["email": .string($0)]) }
+
     @Test(arguments: expressions)
     func fastPathsGiveWhatTheGeneralPathGives(source: String) throws {
         let program = try #require(Self.environment.compile(source).program, "\(source) does not compile")
-        for lead in Self.leads {
+        for lead in Self.leads + Self.domainLeads {
             let activation = Activation(environment: Self.environment, now: LanguageFixture.now)
             activation.bind(lead, toSlot: 0)
             activation.bind(Self.tables, toSlot: 1)

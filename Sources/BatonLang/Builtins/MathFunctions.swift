@@ -47,7 +47,8 @@ enum MathBuiltins {
                 if let order = value.compare(low), order < 0 { result = low }
                 if let order = value.compare(high), order > 0 { result = high }
                 if case .double(let number) = value, number.isNaN { result = value }
-                return promote(result, toDouble: !allInts([value, low, high]))
+                // Not `allInts([value, low, high])`: that array was an allocation per call.
+                return promote(result, toDouble: !(isInt(value) && isInt(low) && isInt(high)))
             }
         ),
     ]
@@ -133,7 +134,11 @@ enum MathBuiltins {
     }
 
     private static func allInts(_ values: [Value]) -> Bool {
-        values.allSatisfy { if case .int = $0 { true } else { false } }
+        values.allSatisfy(isInt)
+    }
+
+    private static func isInt(_ value: Value) -> Bool {
+        if case .int = value { true } else { false }
     }
 
     private static func promote(_ value: Value, toDouble: Bool) -> Value {

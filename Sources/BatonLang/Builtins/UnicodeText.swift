@@ -112,17 +112,57 @@ enum UnicodeText {
         case .prefix: return matches(at: 0)
         case .suffix: return matches(at: haystack.count - count)
         case .contains:
-            guard count > 0 else { return true }
+            guard count > 0, let base = haystack.baseAddress else { return count == 0 }
             let first = needle[0]
+            let final = needle[count - 1]
             var start = 0
             let last = haystack.count - count
-            // The first byte alone rules out most starts.
-            while start <= last {
-                if byte(at: start) == first, matches(at: start) { return true }
-                start += 1
+            // Eight starts at a time: a start is a candidate when the needle's
+            // first byte is there and its last byte `count - 1` further on
+            // (either case of a letter when lowering), and only candidates are
+            // compared in full. Byte by byte, a start cost some six
+            // instructions, and the `/` of `"/pricing"` is at two starts of
+            // every `https://`.
+            let firsts = (ByteWord.repeating(first), ByteWord.repeating(lowering ? asciiCapital(first) : first))
+            let finals = (ByteWord.repeating(final), ByteWord.repeating(lowering ? asciiCapital(final) : final))
+            /// The candidates among the eight starts from `word`, a byte's high bit each.
+            @inline(__always) func candidates(from word: Int) -> UInt64 {
+                let head = ByteWord.load(base + word)
+                let tail = ByteWord.load(base + word + count - 1)
+                return (ByteWord.bytes(of: head, equalTo: firsts.0) | ByteWord.bytes(of: head, equalTo: firsts.1))
+                    & (ByteWord.bytes(of: tail, equalTo: finals.0) | ByteWord.bytes(of: tail, equalTo: finals.1))
             }
-            return false
+            @inline(__always) func anyCandidateMatches(from word: Int, _ marked: UInt64) -> Bool {
+                var marked = marked
+                while marked != 0 {
+                    if matches(at: word + ByteWord.firstMarked(marked)) { return true }
+                    marked &= marked &- 1
+                }
+                return false
+            }
+            guard last >= 7 else {
+                // Fewer than eight starts: byte by byte.
+                while start <= last {
+                    if byte(at: start) == first, matches(at: start) { return true }
+                    start += 1
+                }
+                return false
+            }
+            while start + 7 <= last {
+                if anyCandidateMatches(from: start, candidates(from: start)) { return true }
+                start += 8
+            }
+            // The last few starts: the eight that end at `last`, less those already tried.
+            guard start <= last else { return false }
+            let word = last - 7
+            return anyCandidateMatches(from: word, candidates(from: word) & (~0 << UInt64((start - word) * 8)))
         }
+    }
+
+    /// The capital of an ASCII lower-case letter; any other byte as it is.
+    @inline(__always)
+    private static func asciiCapital(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "a") < 26 ? byte - 0x20 : byte
     }
 
     /// The three substring tests.
@@ -150,7 +190,7 @@ enum UnicodeText {
     /// Whether a scalar has the White_Space property; ASCII answered without
     /// the Unicode tables, which cost a few hundred instructions a scalar.
     @inline(__always)
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? isASCIIWhitespace(UInt8(scalar.value)) : scalar.properties.isWhitespace
     }
 
@@ -180,57 +220,6 @@ enum UnicodeText {
         return result
     }
 
-    /// The lower-cased domain of an email address or the host of a URL
-    /// (without port, user or a leading `www.`), nil when there is none.
-    static func domain(_ text: String) -> String? {
-        if let ascii = withBytes(text, asciiDomain) { return ascii }
-        let trimmed = trim(text)
-        if let schemeEnd = firstMatch(of: "://", in: trimmed) {
-            let bytes = Array(trimmed.utf8)
-            return host(from: bytes[(schemeEnd + 3)...])
-        }
-        if trimmed.unicodeScalars.contains("@") {
-            guard let at = trimmed.unicodeScalars.lastIndex(of: "@") else { return nil }
-            let after = lower(String(trimmed.unicodeScalars[trimmed.unicodeScalars.index(after: at)...]))
-            guard !after.isEmpty, !after.unicodeScalars.contains(where: isWhitespace)
-            else { return nil }
-            return after
-        }
-        // A bare host such as `www.acme.com/about`.
-        guard trimmed.unicodeScalars.contains("."),
-            !trimmed.unicodeScalars.contains(where: isWhitespace)
-        else { return nil }
-        return host(from: Array(trimmed.utf8)[...])
-    }
-
-    /// The host written in a URL's authority: before any path, query or
-    /// fragment, after any `user@`, without a port; an IPv6 literal keeps its
-    /// brackets. nil for an unclosed bracket. Shared by the Unicode and ASCII paths.
-    private static func authorityHost<Bytes: BidirectionalCollection>(_ bytes: Bytes) -> Bytes.SubSequence?
-    where Bytes.Element == UInt8 {
-        var authority = bytes.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
-        if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
-            authority = authority[authority.index(after: at)...]
-        }
-        if authority.first == UInt8(ascii: "[") {
-            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
-            return authority[authority.startIndex...close]
-        }
-        if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
-            return authority[..<colon]
-        }
-        return authority
-    }
-
-    private static func host(from bytes: ArraySlice<UInt8>) -> String? {
-        guard let authority = authorityHost(bytes) else { return nil }
-        var host = lower(String(decoding: authority, as: UTF8.self))
-        if host.hasSuffix(".") { host.removeLast() }
-        if hasPrefix(host, "www.") { host = String(host.dropFirst(4)) }
-        guard !host.isEmpty, !host.unicodeScalars.contains(where: isWhitespace) else { return nil }
-        return host
-    }
-
     /// `text` with A–Z lowered, nil when `text` is not ASCII.
     private static func asciiLowercased(_ text: String) -> String? {
         withBytes(text) { bytes -> String? in
@@ -244,89 +233,22 @@ enum UnicodeText {
     }
 
     @inline(__always)
-    private static func asciiLowered(_ byte: UInt8) -> UInt8 {
+    static func asciiLowered(_ byte: UInt8) -> UInt8 {
         byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
     }
 
     /// The ASCII White_Space characters: tab, line feed, vertical tab, form
     /// feed, carriage return and space.
     @inline(__always)
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte &- 0x09 < 5
     }
 
-    /// What `domain` gives for ASCII text, worked out on the bytes with the
-    /// same steps as the Unicode path; `.none` when `bytes` is not ASCII.
-    /// The result is lowered straight into a new string (a small one,
-    /// without an allocation, up to 15 bytes).
-    private static func asciiDomain(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
-        // Whether it is ASCII, and has a colon (a `://` needs one): a loop without branches.
-        var union: UInt8 = 0
-        var colons = 0
-        for byte in bytes {
-            union |= byte
-            colons &+= byte == UInt8(ascii: ":") ? 1 : 0
-        }
-        guard union < 0x80 else { return nil }
-        var start = 0
-        var end = bytes.count
-        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
-        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if colons > 0, let schemeEnd = schemeSeparator(in: trimmed) {
-            return .some(asciiHost(UnsafeBufferPointer(rebasing: trimmed[(schemeEnd + 3)...])))
-        }
-        // Back from the end to the last `@`, if any: what follows it is the
-        // domain, which must have no white space (nor may a bare host).
-        var hostStart = trimmed.count
-        var hasSpace = false
-        var hasDot = false
-        while hostStart > 0 {
-            let byte = trimmed[hostStart - 1]
-            if byte == UInt8(ascii: "@") { break }
-            hasSpace = hasSpace || isASCIIWhitespace(byte)
-            hasDot = hasDot || byte == UInt8(ascii: ".")
-            hostStart -= 1
-        }
-        if hostStart > 0 {
-            guard hostStart < trimmed.count, !hasSpace else { return .some(nil) }
-            return .some(asciiLowercasedString(UnsafeBufferPointer(rebasing: trimmed[hostStart...])))
-        }
-        // A bare host such as `www.acme.com/about`.
-        guard hasDot, !hasSpace else { return .some(nil) }
-        return .some(asciiHost(trimmed))
-    }
-
-    /// `host(from:)` for ASCII bytes.
-    private static func asciiHost(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let authority = authorityHost(bytes) else { return nil }
-        var host = UnsafeBufferPointer(rebasing: authority)
-        if host.last == UInt8(ascii: ".") { host = UnsafeBufferPointer(rebasing: host.dropLast()) }
-        // Compared lowered, as the Unicode path lowers first: `WWW.` is dropped too.
-        if host.count >= 4, zip(host.prefix(4), "www.".utf8).allSatisfy({ asciiLowered($0) == $1 }) {
-            host = UnsafeBufferPointer(rebasing: host.dropFirst(4))
-        }
-        guard !host.isEmpty, !host.contains(where: isASCIIWhitespace) else { return nil }
-        return asciiLowercasedString(host)
-    }
-
     /// The ASCII `bytes` with A–Z lowered, as a string.
-    private static func asciiLowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func asciiLowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
             for index in 0..<bytes.count { buffer[index] = asciiLowered(bytes[index]) }
             return bytes.count
         }
-    }
-
-    /// The offset of the first `://`.
-    private static func schemeSeparator(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard bytes.count >= 3 else { return nil }
-        for start in 0...(bytes.count - 3)
-        where bytes[start] == UInt8(ascii: ":") && bytes[start + 1] == UInt8(ascii: "/")
-            && bytes[start + 2] == UInt8(ascii: "/")
-        {
-            return start
-        }
-        return nil
     }
 }

@@ -8,7 +8,10 @@
 /// can equal text that is not ASCII (`K` and the Kelvin sign); on two ASCII
 /// strings it is byte equality. So the table answers only for an ASCII key,
 /// and the caller asks the map itself otherwise.
-package struct ASCIIKeyTable: Sendable {
+///
+/// A class: a struct of four arrays is retained array by array wherever a
+/// holder binds it (`if let table`), which cost more than the lookup.
+package final class ASCIIKeyTable: Sendable {
     /// The keys' bytes one after another; entry `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
     private let keyBytes: [UInt8]
     private let keyStarts: [Int]

@@ -62,6 +62,18 @@ extension Compiler {
                 if let early = admit(other, 1) { return early }
                 return attach(apply(argument, other), span)
             }
+        case .ternary(let apply) where evaluators.count == 3:
+            // Like `.binary`: the arguments in locals, not in an array built per call.
+            let (first, second, third) = (evaluators[0], evaluators[1], evaluators[2])
+            node = { activation in
+                let argument = first(activation)
+                if let early = admit(argument, 0) { return early }
+                let other = second(activation)
+                if let early = admit(other, 1) { return early }
+                let last = third(activation)
+                if let early = admit(last, 2) { return early }
+                return attach(apply(argument, other, last), span)
+            }
         default:
             node = { activation in
                 var values: [Value] = []

@@ -68,6 +68,14 @@ extension Compiler {
             return node
         }
         if varyingLeft, let constant = compiledRight.constant {
+            if isEquality,
+                let entry = tableEntryTest(
+                    left, equalTo: constant, negated: negated, fallback: { settle(evaluateLeft($0), constant, $0) })
+            {
+                var node = CompiledNode.bool { activation in entry.verdict(activation) }
+                node.fusedCondition = entry
+                return node
+            }
             if case .string(let expected) = constant, isEquality, let field = fieldReference(left) {
                 // One closure for the rare cases keeps the hot closure's captures few.
                 let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
@@ -151,24 +159,41 @@ extension Compiler {
     }
 
     /// The field an `in` reads in place: `lead.x`, `(lead.x ?? "")`, or
-    /// either lower-cased (when `lookup` compares its strings in turn); and
-    /// whether what a null field stands for is in the list (nil: the
-    /// general path tells, as for `lower(null)`).
+    /// either lower-cased or its domain taken (when `lookup` compares its
+    /// strings in turn); and whether what a null field stands for is in the
+    /// list (nil: the general path tells, as for `lower(null)`).
     private func fieldLookedUp(_ element: CheckedExpr, in lookup: ConstantMembership)
-        -> (field: FieldReference, lowering: Bool, nullFound: Bool?)?
+        -> (field: FieldReference, key: FieldInConstant.Key, nullFound: Bool?)?
     {
-        if case .call(let function, let arguments, false, nil) = element.node, function.name == "lower",
-            arguments.count == 1, lookup.comparesInTurn
+        if case .call(let function, let arguments, false, nil) = element.node,
+            let key = FieldInConstant.Key(function: function.name), arguments.count == 1, lookup.comparesInTurn
         {
             guard let (field, whenNull) = fieldWithDefault(arguments[0]) else { return nil }
             switch whenNull {
-            case nil: return (field, true, nil)
-            case .string(let text)?: return (field, true, lookup.contains(.string(UnicodeText.lower(text))))
+            case nil: return (field, key, nil)
+            case .string(let text)?: return (field, key, lookup.contains(key.of(text)))
             default: return nil
             }
         }
         guard let (field, whenNull) = fieldWithDefault(element) else { return nil }
-        return (field, false, lookup.contains(whenNull ?? .null))
+        return (field, .value, lookup.contains(whenNull ?? .null))
+    }
+
+    /// `table[field] == constant` (or `!=`) for a table read when compiling
+    /// whose keys are all ASCII, and a constant other than null (which a
+    /// missing key would equal): the keys whose entry equals the constant,
+    /// worked out now (see `FieldTableEntryTest`); nil for anything else.
+    private func tableEntryTest(
+        _ left: CheckedExpr, equalTo constant: Value, negated: Bool, fallback: @escaping BoolEvaluator
+    ) -> FieldTableEntryTest? {
+        if case .null = constant { return nil }
+        guard case .index(let operand, let index) = left.node, case .map(let table)? = knownValue(operand),
+            let field = fieldReference(index), ASCIIKeyTable(table) != nil
+        else { return nil }
+        let matching = table.keys.filter { table[$0]?.deepEquals(constant) == true }
+        return FieldTableEntryTest(
+            field: field, matchingKeys: ASCIIKeyTable(MapValue(matching.map { ($0, .bool(true)) })), negated: negated,
+            fallback: fallback)
     }
 
     /// The field and shape of a timestamp field compared with a time a
@@ -244,9 +269,9 @@ extension Compiler {
         // A table (`tables.free_email_domains`) is looked up as a constant is.
         let fixedCollection = compiledCollection.constant ?? knownValue(collection)
         if compiledElement.constant == nil, let constant = fixedCollection, let lookup = ConstantMembership(constant) {
-            if let (field, lowering, nullFound) = fieldLookedUp(element, in: lookup) {
+            if let (field, key, nullFound) = fieldLookedUp(element, in: lookup) {
                 let membership = FieldInConstant(
-                    field: field, lookup: lookup, negated: negated, lowering: lowering, nullFound: nullFound,
+                    field: field, lookup: lookup, negated: negated, key: key, nullFound: nullFound,
                     fallback: { settleBool(general(evaluateElement($0), constant), $0) })
                 var node = CompiledNode.bool { activation in membership.verdict(activation) }
                 node.fusedCondition = membership

@@ -59,7 +59,7 @@ struct ConstantMembership: Sendable {
     }
 
     /// Whether the strings are few enough to be compared in turn, which
-    /// `containsLowercased` needs.
+    /// `containsLowercased` and `containsDomain` need.
     var comparesInTurn: Bool { !fewRanges.isEmpty }
 
     /// Whether `lower(text)` is in the list, tested on `text`'s bytes
@@ -71,6 +71,20 @@ struct ConstantMembership: Sendable {
         return UnicodeText.withBytes(text) { probe in
             for byte in probe where byte >= 0x80 { return nil }
             return isFew(probe, lowering: true)
+        }
+    }
+
+    /// Whether `domain(text)` is in the list, tested on the domain's bytes
+    /// in `text`, lowered as they are compared, without building it; nil
+    /// when `text` is not ASCII or the list is not compared in turn. A text
+    /// without a domain gives null, which a list of strings does not hold.
+    @inline(__always)
+    func containsDomain(of text: String) -> Bool? {
+        guard comparesInTurn else { return nil }
+        return UnicodeText.withBytes(text) { bytes in
+            guard let domain = UnicodeText.asciiDomainRange(bytes) else { return nil }
+            guard let domain else { return false }
+            return isFew(UnsafeBufferPointer(rebasing: bytes[domain]), lowering: true)
         }
     }
 

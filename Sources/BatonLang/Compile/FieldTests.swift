@@ -114,28 +114,56 @@ final class FieldEqualToBool: FusedCondition, FieldTestWithFallback, @unchecked 
     }
 }
 
-/// A field looked up in a constant list (`in`, `not in`), lower-cased first
-/// for `(lead.industry ?? "").lower() in [...]`; the field may have a default.
+/// A field looked up in a constant list (`in`, `not in`), or its string
+/// lower-cased or its domain (`(lead.email ?? "").domain() in tables.free`);
+/// the field may have a default.
 final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
+    /// What of the field is looked up.
+    enum Key: Sendable {
+        /// The field's value.
+        case value
+        /// `lower()` of the field's string (`lookup` compares in turn then).
+        case lowercased
+        /// `domain()` of the field's string (`lookup` compares in turn then).
+        case domain
+
+        /// The key a call of `function` on the field looks up, if it is one of those.
+        init?(function: String) {
+            switch function {
+            case "lower": self = .lowercased
+            case "domain": self = .domain
+            default: return nil
+            }
+        }
+
+        /// The key of a string, as the general path computes it.
+        func of(_ text: String) -> Value {
+            switch self {
+            case .value: .string(text)
+            case .lowercased: .string(UnicodeText.lower(text))
+            case .domain: UnicodeText.domain(text).map(Value.string) ?? .null
+            }
+        }
+    }
+
     let field: FieldReference
     let lookup: ConstantMembership
     /// For `not in`.
     let negated: Bool
-    /// Whether the field's string is lower-cased first (`lookup` compares in turn then).
-    let lowering: Bool
+    let key: Key
     /// Whether the value the field stands for when null is in the list,
     /// worked out when compiling; nil when only the general path can tell.
     let nullFound: Bool?
     let fallback: BoolEvaluator
 
     init(
-        field: FieldReference, lookup: ConstantMembership, negated: Bool, lowering: Bool, nullFound: Bool?,
+        field: FieldReference, lookup: ConstantMembership, negated: Bool, key: Key, nullFound: Bool?,
         fallback: @escaping BoolEvaluator
     ) {
         self.field = field
         self.lookup = lookup
         self.negated = negated
-        self.lowering = lowering
+        self.key = key
         self.nullFound = nullFound
         self.fallback = fallback
     }
@@ -146,10 +174,54 @@ final class FieldInConstant: FusedCondition, FieldTestWithFallback, @unchecked S
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
         field.testValue(activation) { value in
+            switch (value, key) {
+            case (.null, _): nullFound
+            case (_, .value): lookup.contains(value)
+            case (.string(let text), .lowercased): lookup.containsLowercased(text)
+            case (.string(let text), .domain): lookup.containsDomain(of: text)
+            default: nil
+            }
+        }.map { $0 != negated }
+    }
+}
+
+/// A fixed table's entry for a field compared for (in)equality with a
+/// constant (`tables.regions[lead.country] == "EMEA"`): the keys whose
+/// entry equals the constant are found when compiling, so evaluating looks
+/// the field's bytes up among them, copying neither the key nor the entry.
+final class FieldTableEntryTest: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
+    let field: FieldReference
+    /// The keys whose entry equals the constant, each to `true`; nil when none does.
+    let matchingKeys: ASCIIKeyTable?
+    /// For `!=`.
+    let negated: Bool
+    let fallback: BoolEvaluator
+
+    init(field: FieldReference, matchingKeys: ASCIIKeyTable?, negated: Bool, fallback: @escaping BoolEvaluator) {
+        self.field = field
+        self.matchingKeys = matchingKeys
+        self.negated = negated
+        self.fallback = fallback
+    }
+
+    override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
+
+    /// The verdict for an ASCII string (the table's keys are ASCII, and
+    /// Swift's lookup may find one of them for other text, by canonical
+    /// equivalence) or null (whose entry is null, which equals no constant
+    /// but null); else nil.
+    @inline(__always)
+    final func fastVerdict(_ activation: Activation) -> Bool? {
+        field.testValue(activation) { value in
             switch value {
-            case .null: nullFound
-            case .string(let text) where lowering: lookup.containsLowercased(text)
-            default: lowering ? nil : lookup.contains(value)
+            case .string(let key):
+                guard let matchingKeys else {
+                    return UnicodeText.withBytes(key) { bytes in bytes.allSatisfy { $0 < 0x80 } ? false : nil }
+                }
+                // Nil for a key that is not ASCII; null for one that does not match.
+                return matchingKeys.value(for: key).map { entry in if case .bool = entry { true } else { false } }
+            case .null: return false
+            default: return nil
             }
         }.map { $0 != negated }
     }

@@ -14,9 +14,12 @@ public final class Activation {
     // a checked read cost ≈ 85 instructions in `swift_beginAccess`.
     @exclusivity(unchecked) public var now: Timestamp
     /// The most comprehension steps (one per element visited) one evaluation may take.
-    public var stepBudget: Int = 1_000_000
+    // Unchecked, as `now` is: every comprehension reads it, and a checked
+    // read cost ≈ 100 instructions in `swift_beginAccess` and `swift_endAccess`.
+    @exclusivity(unchecked) public var stepBudget: Int = 1_000_000
     /// The most elements a list built by `map` or `filter` may hold.
-    public var maximumListSize: Int = 100_000
+    // Unchecked for the same reason: `filter` reads it.
+    @exclusivity(unchecked) public var maximumListSize: Int = 100_000
 
     /// Comprehension steps taken by the current evaluation.
     @exclusivity(unchecked) var steps = 0

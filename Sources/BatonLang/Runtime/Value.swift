@@ -93,6 +93,14 @@ public struct RecordValue: @unchecked Sendable {
         storage = RecordStorage.make(type: type, copying: nil)
     }
 
+    /// A record of `type` whose fields, all null at first, `setFields` sets
+    /// by slot in place: no array of fields is built and copied (for the
+    /// engine's `score` record, made for every lead).
+    package init(type: RecordType, settingFields setFields: (UnsafeMutableBufferPointer<Value>) -> Void) {
+        self.init(nullFieldsOf: type)
+        withUnsafeMutableFields(setFields)
+    }
+
     @inlinable public var type: RecordType { storage.withUnsafeMutablePointerToHeader { $0.pointee.type } }
 
     /// The field values by slot.

@@ -191,29 +191,26 @@ final class ScoreRecordShape: Sendable {
 
     func value(total: ScorePoints, grade: String?, components: [ComponentScore]) -> Value {
         guard let type else { return .null }
-        // Filled in place: `Array(repeating:count:)` costs more than the few fields.
-        let count = type.fields.count
-        var fields = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in 0..<count { buffer.initializeElement(at: index, to: .null) }
-            initialized = count
-        }
-        if let totalSlot { fields[totalSlot] = .double(total.doubleValue) }
-        if let gradeSlot { fields[gradeSlot] = grade.map { .string($0) } ?? .null }
-        if let componentsSlot {
-            if let componentsRecord {
-                let values = componentIndexByField.map { index -> Value in
-                    guard let index, index < components.count else { return .null }
-                    return .double(components[index].points.doubleValue)
+        return .record(
+            RecordValue(type: type) { fields in
+                if let totalSlot { fields[totalSlot] = .double(total.doubleValue) }
+                if let gradeSlot { fields[gradeSlot] = grade.map { .string($0) } ?? .null }
+                guard let componentsSlot else { return }
+                if let componentsRecord {
+                    fields[componentsSlot] = .record(
+                        RecordValue(type: componentsRecord) { values in
+                            for (slot, index) in componentIndexByField.enumerated() {
+                                guard let index, index < components.count else { continue }
+                                values[slot] = .double(components[index].points.doubleValue)
+                            }
+                        })
+                } else {
+                    var storage = componentsTemplate
+                    for (index, component) in components.enumerated() where index < componentPositions.count {
+                        storage.values[componentPositions[index]] = .double(component.points.doubleValue)
+                    }
+                    fields[componentsSlot] = .map(MapValue(keys: componentKeys, storage: storage))
                 }
-                fields[componentsSlot] = .record(RecordValue(type: componentsRecord, fields: values))
-            } else {
-                var storage = componentsTemplate
-                for (index, component) in components.enumerated() where index < componentPositions.count {
-                    storage.values[componentPositions[index]] = .double(component.points.doubleValue)
-                }
-                fields[componentsSlot] = .map(MapValue(keys: componentKeys, storage: storage))
-            }
-        }
-        return .record(RecordValue(type: type, fields: fields))
+            })
     }
 }

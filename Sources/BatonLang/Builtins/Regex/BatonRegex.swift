@@ -8,7 +8,6 @@ public struct BatonRegex: Sendable {
     /// The pattern as written.
     public let pattern: String
     private let program: RegexProgram
-    private let literalSearcher: RegexLiteralSearcher?
 
     /// Compiles `pattern`, or throws the first syntax error with its UTF-8 offset.
     public init(_ pattern: String) throws(RegexSyntaxError) {
@@ -16,7 +15,6 @@ public struct BatonRegex: Sendable {
         let node = try parser.parse()
         self.pattern = pattern
         self.program = try RegexCompiler.compile(node)
-        self.literalSearcher = program.literalPrefix.isEmpty ? nil : RegexLiteralSearcher(program.literalPrefix)
     }
 
     /// True if some part of `text` matches the pattern (a search, not a whole-text match).
@@ -28,9 +26,9 @@ public struct BatonRegex: Sendable {
     }
 
     private func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if program.isPureLiteral, let literalSearcher {
-            return literalSearcher.firstIndex(in: bytes, from: 0) != nil
+        if program.isPureLiteral, let prefixSearcher = program.prefixSearcher {
+            return prefixSearcher.firstIndex(in: bytes, from: 0) != nil
         }
-        return RegexMatcher(program: program, prefixSearcher: literalSearcher).search(bytes)
+        return RegexMatcher(program: program).search(bytes)
     }
 }

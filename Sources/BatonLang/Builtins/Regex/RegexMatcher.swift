@@ -18,7 +18,7 @@ struct RegexMatcher {
 
         @inline(__always)
         mutating func insert(_ state: Int) {
-            dense[count] = State(truncatingIfNeeded: state)
+            (dense + count).initialize(to: State(truncatingIfNeeded: state))
             sparse[state] = State(truncatingIfNeeded: count)
             count += 1
         }
@@ -32,7 +32,7 @@ struct RegexMatcher {
 
         @inline(__always)
         mutating func push(_ state: Int) {
-            storage[count] = State(truncatingIfNeeded: state)
+            (storage + count).initialize(to: State(truncatingIfNeeded: state))
             count += 1
         }
 
@@ -51,11 +51,9 @@ struct RegexMatcher {
     }
 
     private let program: RegexProgram
-    private let prefixSearcher: RegexLiteralSearcher?
 
-    init(program: RegexProgram, prefixSearcher: RegexLiteralSearcher?) {
+    init(program: RegexProgram) {
         self.program = program
-        self.prefixSearcher = prefixSearcher
     }
 
     /// True if the program matches anywhere in `bytes`.
@@ -76,10 +74,13 @@ struct RegexMatcher {
         let capacity = program.instructions.count
         return withUnsafeTemporaryAllocation(of: State.self, capacity: 6 * capacity + 2) { buffer in
             let memory = buffer.baseAddress.unsafelyUnwrapped
-            memory.initialize(repeating: 0, count: buffer.count)
-            defer { memory.deinitialize(count: buffer.count) }
-            var current = StateSet(dense: memory, sparse: memory + capacity)
-            var next = StateSet(dense: memory + 2 * capacity, sparse: memory + 3 * capacity)
+            // Only the sparse halves of the sets are read before they are
+            // written (a set's dense half and the stack are read only where
+            // written), so only they are zeroed: a third of the memory.
+            memory.initialize(repeating: 0, count: 2 * capacity)
+            defer { memory.deinitialize(count: 2 * capacity) }
+            var current = StateSet(dense: memory + 2 * capacity, sparse: memory)
+            var next = StateSet(dense: memory + 3 * capacity, sparse: memory + capacity)
             var stack = StateStack(storage: memory + 4 * capacity)
             return program.instructions.withUnsafeBufferPointer { instructions in
                 program.sets.withUnsafeBufferPointer { sets in
@@ -103,7 +104,7 @@ struct RegexMatcher {
                 if program.isAnchoredAtStart && position > 0 { return false }
                 // No match attempt is in progress: skip to where one could start.
                 var candidate = position
-                if let prefixSearcher {
+                if let prefixSearcher = program.prefixSearcher {
                     guard let found = prefixSearcher.firstIndex(in: bytes, from: position) else { return false }
                     candidate = found
                 } else if let firstByteFilter = program.firstByteFilter {
@@ -118,7 +119,12 @@ struct RegexMatcher {
             let scalar =
                 position < bytes.count
                 ? RegexUTF8.decode(bytes, at: position) : (value: RegexUTF8.noScalar, length: 0)
+            // A match starting here needs its first byte to be a possible one
+            // (the filter exists only for patterns that cannot match empty), so
+            // the start state is not followed where it is not: while other
+            // attempts are in progress, that was most of a short search.
             if !program.isAnchoredAtStart || position == 0,
+                program.firstByteFilter.map({ position < bytes.count && $0.contains(bytes[position]) }) ?? true,
                 Self.addClosure(
                     from: 0, into: &current, stack: &stack, instructions, previous: previous, following: scalar.value)
             {

@@ -17,7 +17,11 @@ enum RegexInstruction: Sendable {
 }
 
 /// A compiled pattern: instructions, the sets they test, and facts for fast paths.
-struct RegexProgram: Sendable {
+///
+/// A class: a regex is copied into the closure that calls it and into a
+/// matcher per search, and each copy of a struct of arrays retained every
+/// array (four copies a call, a fifth of a short search).
+final class RegexProgram: Sendable {
     /// Compiled patterns may not exceed this many instructions.
     static let maximumInstructionCount = 10_000
 
@@ -33,6 +37,22 @@ struct RegexProgram: Sendable {
     let isPureLiteral: Bool
     /// The bytes a match can start with, when that narrows anything.
     let firstByteFilter: RegexFirstByteFilter?
+    /// The search for `literalPrefix`, when it is not empty.
+    let prefixSearcher: RegexLiteralSearcher?
+
+    init(
+        instructions: [RegexInstruction], sets: [RegexSetTest], setRanges: [ClosedRange<UInt32>],
+        isAnchoredAtStart: Bool, literalPrefix: [UInt8], isPureLiteral: Bool, firstByteFilter: RegexFirstByteFilter?
+    ) {
+        self.instructions = instructions
+        self.sets = sets
+        self.setRanges = setRanges
+        self.isAnchoredAtStart = isAnchoredAtStart
+        self.literalPrefix = literalPrefix
+        self.isPureLiteral = isPureLiteral
+        self.firstByteFilter = firstByteFilter
+        prefixSearcher = literalPrefix.isEmpty ? nil : RegexLiteralSearcher(literalPrefix)
+    }
 }
 
 /// A character set laid out for the matcher: plain values, no references, so
