@@ -268,7 +268,47 @@ struct JSONScanner {
     }
 
     func makeString(_ string: ScannedString) -> String {
-        withBytes(of: string) { String(decoding: $0, as: UTF8.self) }
+        withBytes(of: string) { bytes in
+            // A short ASCII string is copied straight into the inline
+            // small-string form, which checks ASCII with one mask: about
+            // half the cost of `String(decoding:)`, which validates the
+            // bytes and then builds the small string byte by byte. Other
+            // strings are validated either way, and cheaper so.
+            if bytes.count <= Self.smallStringCapacity, Self.isShortASCII(bytes) {
+                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                    if let source = bytes.baseAddress, let target = buffer.baseAddress {
+                        ByteBuffer.copy(source, to: target, count: bytes.count)
+                    }
+                    return bytes.count
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The most UTF-8 bytes a `String` holds inline (64-bit platforms).
+    static let smallStringCapacity = 15
+
+    /// Whether at most 16 bytes are all ASCII: two loads that overlap in
+    /// the middle, no loop over the bytes.
+    @inline(__always)
+    static func isShortASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        let from = UnsafeRawPointer(base)
+        let union: UInt64
+        if count >= 8 {
+            union = from.loadUnaligned(as: UInt64.self) | from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            union = UInt64(
+                from.loadUnaligned(as: UInt32.self) | from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        } else if count >= 2 {
+            union = UInt64(
+                from.loadUnaligned(as: UInt16.self) | from.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self))
+        } else {
+            union = count == 1 ? UInt64(base.pointee) : 0
+        }
+        return union & 0x8080_8080_8080_8080 == 0
     }
 
     /// Scans the string at the current position and makes it a `String`.
