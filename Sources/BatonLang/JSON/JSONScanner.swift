@@ -268,22 +268,25 @@ struct JSONScanner {
     }
 
     func makeString(_ string: ScannedString) -> String {
-        withBytes(of: string) { bytes in
-            // A short ASCII string is copied straight into the inline
+        withBytes(of: string, Self.makeString)
+    }
+
+    /// The string of scanned (so valid UTF-8) bytes.
+    static func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // A short ASCII string is copied straight into the inline
             // small-string form, which checks ASCII with one mask: about
             // half the cost of `String(decoding:)`, which validates the
             // bytes and then builds the small string byte by byte. Other
             // strings are validated either way, and cheaper so.
-            if bytes.count <= Self.smallStringCapacity, Self.isShortASCII(bytes) {
-                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                    if let source = bytes.baseAddress, let target = buffer.baseAddress {
-                        ByteBuffer.copy(source, to: target, count: bytes.count)
-                    }
-                    return bytes.count
+        if bytes.count <= smallStringCapacity, isShortASCII(bytes) {
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                if let source = bytes.baseAddress, let target = buffer.baseAddress {
+                    ByteBuffer.copy(source, to: target, count: bytes.count)
                 }
+                return bytes.count
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The most UTF-8 bytes a `String` holds inline (64-bit platforms).

@@ -17,7 +17,10 @@ extension TypedRecordReader {
         switch node.kind {
         case .string:
             guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
-            return .string(try scanner.scanStringValue())
+            let text = try scanner.scanString()
+            guard let recentStrings else { return .string(scanner.makeString(text)) }
+            return .string(
+                scanner.withBytes(of: text) { recentStrings.string(for: $0, making: JSONScanner.makeString) })
         case .int:
             guard byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
                 throw try mismatch(expected: plan.nodeTypes[nodeIndex])
