@@ -119,12 +119,13 @@ extension TypedRecordReader {
             }
             let index = elements.count
             do throws(JSONProblem) {
-                elements.append(try readValue(elementNode, depth: depth))
-                if case .null = elements[elements.count - 1] {
+                let element = try readValue(elementNode, depth: depth)
+                if case .null = element {
                     throw JSONProblem(
                         message: "expected \(plan.nodeTypes[elementNode]), got null", offset: scanner.position,
                         showsPosition: false)
                 }
+                elements.append(element)
             } catch {
                 var problem = error
                 problem.reversedPath.append(.index(index))

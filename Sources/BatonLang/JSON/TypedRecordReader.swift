@@ -155,8 +155,9 @@ struct TypedRecordReader {
                 throw problem
             }
         }
-        if layout.hasContainerFields {
-            for slot in 0..<layout.fieldCount where !present.contains(slot) {
+        for index in layout.containerStart..<(layout.containerStart + layout.containerCount) {
+            let slot = plan.containerSlots[index]
+            if !present.contains(slot) {
                 switch nodes[fieldNodes[layout.fieldNodesStart + slot]].kind {
                 case .list: fields[slot] = .list([])
                 case .map: fields[slot] = .map(plan.emptyMap)
