@@ -41,7 +41,7 @@ import Testing
     /// Every text, looked up many times among many others (more than the
     /// table has slots, so that slots are taken over): always its own string.
     @Test func recentStringsGiveEachTextItsOwnString() {
-        let cache = RecentStringCache()
+        let cache = RecentStringCache(nodeCount: 1)
         var texts = Self.texts
         for index in 0..<(RecentStringCache.slotCount * 2) { texts.append("value \(index)") }
         // Texts that differ only in their last or first byte.
@@ -57,7 +57,9 @@ import Testing
             for round in 0..<3 {
                 for text in round == 1 ? texts.reversed() : texts {
                     let bytes = Array(text.utf8)
-                    let found = bytes.withUnsafeBufferPointer { table.string(for: $0, making: JSONScanner.makeString) }
+                    let found = bytes.withUnsafeBufferPointer {
+                        table.string(for: $0, node: 0, making: JSONScanner.makeString)
+                    }
                     #expect(found == text)
                     #expect(Array(found.utf8) == bytes)
                 }
@@ -65,9 +67,41 @@ import Testing
         }
     }
 
+    /// A field whose values keep missing skips the table for a while (its
+    /// values made, not looked up), then tries it again; other fields are
+    /// not affected.
+    @Test func aFieldThatKeepsMissingSkipsTheTableForAWhile() {
+        let cache = RecentStringCache(nodeCount: 2)
+        cache.withTable { table in
+            guard let table else {
+                Issue.record("the table of a new cache is free")
+                return
+            }
+            func look(_ text: String, node: Int) -> String {
+                Array(text.utf8).withUnsafeBufferPointer {
+                    table.string(for: $0, node: node, making: JSONScanner.makeString)
+                }
+            }
+            for index in 0..<Int(RecentStringCache.missesBeforeSkipping) {
+                #expect(look("unique \(index)", node: 0) == "unique \(index)")
+            }
+            #expect(table.missRuns[0] == RecentStringCache.missesBeforeSkipping)
+            #expect(look("repeated", node: 0) == "repeated")
+            #expect(look("repeated", node: 0) == "repeated")
+            #expect(table.missRuns[0] == RecentStringCache.missesBeforeSkipping + 2)
+            #expect(look("repeated", node: 1) == "repeated")
+            #expect(look("repeated", node: 1) == "repeated")
+            #expect(table.missRuns[1] == 0)
+            while table.missRuns[0] != 0 { #expect(look("skipped", node: 0) == "skipped") }
+            // Tried again: found, as node 1 left it in the table.
+            #expect(look("repeated", node: 0) == "repeated")
+            #expect(table.missRuns[0] == 0)
+        }
+    }
+
     /// While one decode holds the table, another makes its strings itself.
     @Test func aTakenTableIsNotShared() {
-        let cache = RecentStringCache()
+        let cache = RecentStringCache(nodeCount: 1)
         cache.withTable { outer in
             #expect(outer != nil)
             cache.withTable { inner in #expect(inner == nil) }
@@ -79,12 +113,18 @@ import Testing
     /// it) and without: the same values.
     @Test func decodingWithAndWithoutTheTableAgree() throws {
         let decoder = TypedJSONDecoder(schema: testLeadSchema, root: "lead")
-        let leads = [
-            #"{"id": "L-1", "email": "dana@globex.com", "tags": ["a", "a", "", "Zoë", "a\u00e9"], "events": [{"type": "page_view", "at": "2026-11-24T09:12:00Z", "url": "https://acme.example/pricing"}, {"type": "page_view", "at": "2026-11-24T09:12:00Z", "url": "https://acme.example/pricing"}]}"#,
-            #"{"id": "L-2", "email": null, "tags": ["", "a"], "owner": {"domain": "globex.com"}}"#,
-            #"{"id": "L-3", "email": "dana@globex.com", "tags": ["b"], "extra": {"s": "dana@globex.com"}}"#,
-            #"{"email": "missing id"}"#,
-        ]
+        // Unique ids and emails (which come to skip the table) among
+        // repeated values.
+        let generated = (0..<300).map { index in
+            #"{"id": "L-\#(index)", "email": "user\#(index)@example.com", "tags": ["t\#(index % 7)", "x"]}"#
+        }
+        let leads =
+            generated + [
+                #"{"id": "L-1", "email": "dana@globex.com", "tags": ["a", "a", "", "Zoë", "a\u00e9"], "events": [{"type": "page_view", "at": "2026-11-24T09:12:00Z", "url": "https://acme.example/pricing"}, {"type": "page_view", "at": "2026-11-24T09:12:00Z", "url": "https://acme.example/pricing"}]}"#,
+                #"{"id": "L-2", "email": null, "tags": ["", "a"], "owner": {"domain": "globex.com"}}"#,
+                #"{"id": "L-3", "email": "dana@globex.com", "tags": ["b"], "extra": {"s": "dana@globex.com"}}"#,
+                #"{"email": "missing id"}"#,
+            ]
         func printed(_ result: Result<RecordValue, LeadInputError>) -> String {
             switch result {
             case .success(let record): Value.record(record).printedText

@@ -274,10 +274,10 @@ struct JSONScanner {
     /// The string of scanned (so valid UTF-8) bytes.
     static func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // A short ASCII string is copied straight into the inline
-            // small-string form, which checks ASCII with one mask: about
-            // half the cost of `String(decoding:)`, which validates the
-            // bytes and then builds the small string byte by byte. Other
-            // strings are validated either way, and cheaper so.
+        // small-string form, which checks ASCII with one mask: about
+        // half the cost of `String(decoding:)`, which validates the
+        // bytes and then builds the small string byte by byte. Other
+        // strings are validated either way, and cheaper so.
         if bytes.count <= smallStringCapacity, isShortASCII(bytes) {
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 if let source = bytes.baseAddress, let target = buffer.baseAddress {

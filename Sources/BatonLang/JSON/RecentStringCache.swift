@@ -12,6 +12,10 @@ import Synchronization
 /// small and a miss costs little. The strings are immutable values, so
 /// sharing them changes nothing a reader of the lead can see.
 ///
+/// A field whose values missed ``missesBeforeSkipping`` times in a row (an
+/// id, an email) skips the table for its next values, then tries again:
+/// its strings would only cost a lookup and push out ones that repeat.
+///
 /// Decoders are used from several threads at once: a decode that finds the
 /// table taken by another makes its strings itself.
 // @unchecked: the table's memory is touched only by the thread that holds
@@ -22,11 +26,15 @@ final class RecentStringCache: @unchecked Sendable {
     /// Longer strings are made each time: they seldom repeat (an email, a
     /// note), and comparing them costs more.
     static let maxBytes = 64
+    static let missesBeforeSkipping: UInt8 = 8
 
     private let inUse = Atomic<Bool>(false)
     private let table: RecentStringTable
 
-    init() {
+    /// A table for the string values of a plan with `nodeCount` value nodes.
+    init(nodeCount: Int) {
+        let missRuns = UnsafeMutablePointer<UInt8>.allocate(capacity: max(nodeCount, 1))
+        missRuns.initialize(repeating: 0, count: max(nodeCount, 1))
         let strings = UnsafeMutablePointer<String>.allocate(capacity: Self.slotCount)
         strings.initialize(repeating: "", count: Self.slotCount)
         let counts = UnsafeMutablePointer<Int>.allocate(capacity: Self.slotCount)
@@ -34,7 +42,7 @@ final class RecentStringCache: @unchecked Sendable {
         counts.initialize(repeating: -1, count: Self.slotCount)
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.slotCount * Self.maxBytes)
         bytes.initialize(repeating: 0, count: Self.slotCount * Self.maxBytes)
-        table = RecentStringTable(strings: strings, counts: counts, bytes: bytes)
+        table = RecentStringTable(strings: strings, counts: counts, bytes: bytes, missRuns: missRuns)
     }
 
     deinit {
@@ -42,6 +50,7 @@ final class RecentStringCache: @unchecked Sendable {
         table.strings.deallocate()
         table.counts.deallocate()
         table.bytes.deallocate()
+        table.missRuns.deallocate()
     }
 
     /// Runs `body` with the table, or with nil while another thread uses it.
@@ -55,23 +64,40 @@ final class RecentStringCache: @unchecked Sendable {
 }
 
 /// The slots of a ``RecentStringCache``: for each, a string, the count of
-/// its UTF-8 bytes (-1 when empty) and a copy of them, `maxBytes` apart.
+/// its UTF-8 bytes (-1 when empty) and a copy of them, `maxBytes` apart;
+/// and for each value node of the plan, its misses in a row.
 struct RecentStringTable {
     let strings: UnsafeMutablePointer<String>
     let counts: UnsafeMutablePointer<Int>
     let bytes: UnsafeMutablePointer<UInt8>
+    /// Below `missesBeforeSkipping`: the node's misses in a row. From there
+    /// up, the node skips the table, counting up to 255 and wrapping to 0,
+    /// where it tries the table again.
+    let missRuns: UnsafeMutablePointer<UInt8>
 
-    /// The string of `key`'s bytes: the one in its slot when that has the
-    /// same bytes, else `make(key)`, which then takes over the slot.
+    /// The string of `key`'s bytes, a value of `node`: the one in its slot
+    /// when that has the same bytes, else `make(key)`, which then takes
+    /// over the slot.
     @inline(__always)
-    func string(for key: UnsafeBufferPointer<UInt8>, making make: (UnsafeBufferPointer<UInt8>) -> String) -> String {
+    func string(
+        for key: UnsafeBufferPointer<UInt8>, node: Int, making make: (UnsafeBufferPointer<UInt8>) -> String
+    ) -> String {
+        let missRun = missRuns[node]
+        if missRun >= RecentStringCache.missesBeforeSkipping {
+            missRuns[node] = missRun &+ 1
+            return make(key)
+        }
         let count = key.count
         guard count <= RecentStringCache.maxBytes, let base = key.baseAddress else { return make(key) }
         // The top bits: a product's high bits depend on all of its input,
         // its low bits only on the input's low bits.
         let slot = Int(truncatingIfNeeded: Self.hash(base, count: count) >> UInt64(64 - RecentStringCache.slotBits))
         let stored = bytes + slot &* RecentStringCache.maxBytes
-        if counts[slot] == count, Self.equal(stored, base, count: count) { return strings[slot] }
+        if counts[slot] == count, Self.equal(stored, base, count: count) {
+            missRuns[node] = 0
+            return strings[slot]
+        }
+        missRuns[node] = missRun + 1
         let string = make(key)
         counts[slot] = count
         stored.update(from: base, count: count)

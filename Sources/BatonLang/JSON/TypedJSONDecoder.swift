@@ -22,13 +22,14 @@ public struct TypedJSONDecoder: Sendable {
     let rootName: String
     let limits: LeadLimits
     /// Shared by the copies of this decoder: one thread at a time uses it.
-    let recentStrings = RecentStringCache()
+    let recentStrings: RecentStringCache
 
     /// Prepares the field tables of `root` and every record type it reaches.
     /// A field of a record type the schema lacks is read dynamically; an
     /// unknown `root` makes every decode fail with a message saying so.
     public init(schema: Schema, root: String, limits: LeadLimits = .init()) {
         self.plan = DecodingPlan(schema: schema, root: root)
+        self.recentStrings = RecentStringCache(nodeCount: plan.nodes.count)
         self.rootName = root
         self.limits = limits
     }

@@ -20,7 +20,9 @@ extension TypedRecordReader {
             let text = try scanner.scanString()
             guard let recentStrings else { return .string(scanner.makeString(text)) }
             return .string(
-                scanner.withBytes(of: text) { recentStrings.string(for: $0, making: JSONScanner.makeString) })
+                scanner.withBytes(of: text) {
+                    recentStrings.string(for: $0, node: nodeIndex, making: JSONScanner.makeString)
+                })
         case .int:
             guard byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
                 throw try mismatch(expected: plan.nodeTypes[nodeIndex])

@@ -22,7 +22,9 @@ extension Timestamp {
         // Byte i of `pairs` is 10 × digit i + digit i+1: no byte carries
         // into the next, as none exceeds 99.
         @inline(__always) func pairs(_ digits: UInt64) -> UInt64 { digits &* 10 &+ digits >> 8 }
-        @inline(__always) func byte(_ word: UInt64, _ index: UInt64) -> Int { Int(truncatingIfNeeded: word >> (index &* 8)) & 0xFF }
+        @inline(__always) func byte(_ word: UInt64, _ index: UInt64) -> Int {
+            Int(truncatingIfNeeded: word >> (index &* 8)) & 0xFF
+        }
         let datePairs = pairs(dateDigits)
         let timePairs = pairs(timeDigits)
         let year = byte(datePairs, 0) * 100 + byte(datePairs, 2)
