@@ -1,4 +1,8 @@
-import Synchronization
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The string values a ``TypedJSONDecoder`` made lately, by their UTF-8
 /// bytes, to hand out again when a value repeats.
@@ -19,7 +23,8 @@ import Synchronization
 /// Decoders are used from several threads at once: a decode that finds the
 /// table taken by another makes its strings itself.
 // @unchecked: the table's memory is touched only by the thread that holds
-// `inUse`, and freed in `deinit`.
+// `mutex`, and freed in `deinit`. A pthread mutex, not `Atomic`, which needs
+// macOS 15.
 final class RecentStringCache: @unchecked Sendable {
     static let slotBits = 9
     static let slotCount = 1 << slotBits
@@ -28,11 +33,12 @@ final class RecentStringCache: @unchecked Sendable {
     static let maxBytes = 64
     static let missesBeforeSkipping: UInt8 = 8
 
-    private let inUse = Atomic<Bool>(false)
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let table: RecentStringTable
 
     /// A table for the string values of a plan with `nodeCount` value nodes.
     init(nodeCount: Int) {
+        pthread_mutex_init(mutex, nil)
         let missRuns = UnsafeMutablePointer<UInt8>.allocate(capacity: max(nodeCount, 1))
         missRuns.initialize(repeating: 0, count: max(nodeCount, 1))
         let strings = UnsafeMutablePointer<String>.allocate(capacity: Self.slotCount)
@@ -46,6 +52,8 @@ final class RecentStringCache: @unchecked Sendable {
     }
 
     deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
         table.strings.deinitialize(count: Self.slotCount)
         table.strings.deallocate()
         table.counts.deallocate()
@@ -55,10 +63,8 @@ final class RecentStringCache: @unchecked Sendable {
 
     /// Runs `body` with the table, or with nil while another thread uses it.
     func withTable<Result>(_ body: (RecentStringTable?) -> Result) -> Result {
-        guard inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
-            return body(nil)
-        }
-        defer { inUse.store(false, ordering: .releasing) }
+        guard pthread_mutex_trylock(mutex) == 0 else { return body(nil) }
+        defer { pthread_mutex_unlock(mutex) }
         return body(table)
     }
 }
