@@ -272,6 +272,7 @@ struct JSONScanner {
     }
 
     /// The string of scanned (so valid UTF-8) bytes.
+    @inline(__always)
     static func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // A short ASCII string is copied straight into the inline
         // small-string form, which checks ASCII with one mask: about
@@ -298,18 +299,12 @@ struct JSONScanner {
     static func isShortASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
-        let from = UnsafeRawPointer(base)
         let union: UInt64
         if count >= 8 {
+            let from = UnsafeRawPointer(base)
             union = from.loadUnaligned(as: UInt64.self) | from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        } else if count >= 4 {
-            union = UInt64(
-                from.loadUnaligned(as: UInt32.self) | from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-        } else if count >= 2 {
-            union = UInt64(
-                from.loadUnaligned(as: UInt16.self) | from.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self))
         } else {
-            union = count == 1 ? UInt64(base.pointee) : 0
+            union = ByteBuffer.shortWord(base, count: count)
         }
         return union & 0x8080_8080_8080_8080 == 0
     }

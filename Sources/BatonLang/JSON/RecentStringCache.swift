@@ -127,7 +127,7 @@ struct RecentStringTable {
             // The last eight bytes, overlapping the ones before.
             hash = (hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* multiplier
         } else {
-            hash = (hash ^ shortWord(base, count: count)) &* multiplier
+            hash = (hash ^ ByteBuffer.shortWord(base, count: count)) &* multiplier
         }
         return hash
     }
@@ -136,7 +136,7 @@ struct RecentStringTable {
     /// compared a word at a time.
     @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
-        guard count >= 8 else { return shortWord(a, count: count) == shortWord(b, count: count) }
+        guard count >= 8 else { return ByteBuffer.shortWord(a, count: count) == ByteBuffer.shortWord(b, count: count) }
         let first = UnsafeRawPointer(a)
         let second = UnsafeRawPointer(b)
         var offset = 0
@@ -149,22 +149,5 @@ struct RecentStringTable {
         }
         return first.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             == second.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-    }
-
-    /// Fewer than eight bytes as one word: two loads that overlap in the
-    /// middle, no loop over the bytes. Equal counts and equal words mean
-    /// equal bytes.
-    @inline(__always)
-    private static func shortWord(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-        let raw = UnsafeRawPointer(base)
-        if count >= 4 {
-            return UInt64(raw.loadUnaligned(as: UInt32.self))
-                | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
-        }
-        if count >= 2 {
-            return UInt64(raw.loadUnaligned(as: UInt16.self))
-                | UInt64(raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)) << 16
-        }
-        return count == 1 ? UInt64(base.pointee) : 0
     }
 }
