@@ -19,9 +19,25 @@ public struct Schema: Sendable {
 
 /// A declared record type: named fields with types, in slot order.
 public struct RecordType: Sendable, Hashable {
-    public let name: String
-    public let fields: [Field]
-    private let slotByName: [String: Int]
+    // One reference for the three parts: every record holds its type, and
+    // a copy of one reference is one retain and one release per record read
+    // and freed, where the parts inline took three of each.
+    private let storage: Storage
+
+    public var name: String { storage.name }
+    public var fields: [Field] { storage.fields }
+
+    private final class Storage: Sendable {
+        let name: String
+        let fields: [Field]
+        let slotByName: [String: Int]
+
+        init(name: String, fields: [Field], slotByName: [String: Int]) {
+            self.name = name
+            self.fields = fields
+            self.slotByName = slotByName
+        }
+    }
 
     public struct Field: Sendable, Hashable {
         public let name: String
@@ -37,17 +53,15 @@ public struct RecordType: Sendable, Hashable {
     }
 
     public init(name: String, fields: [Field]) {
-        self.name = name
-        self.fields = fields
         var slots: [String: Int] = [:]
         for (slot, field) in fields.enumerated() where slots[field.name] == nil {
             slots[field.name] = slot
         }
-        self.slotByName = slots
+        storage = Storage(name: name, fields: fields, slotByName: slots)
     }
 
     /// The slot of a field, or nil when the record does not declare it.
-    public func slot(of field: String) -> Int? { slotByName[field] }
+    public func slot(of field: String) -> Int? { storage.slotByName[field] }
 
     public static func == (a: RecordType, b: RecordType) -> Bool {
         a.name == b.name && a.fields == b.fields

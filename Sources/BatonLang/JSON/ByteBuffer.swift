@@ -121,6 +121,23 @@ struct ByteBuffer: Sendable {
         )
     }
 
+    /// Fewer than eight bytes as one word: two loads that overlap in the
+    /// middle, no loop over the bytes. Every byte lands in the word, and
+    /// equal counts with equal words mean equal bytes.
+    @inline(__always)
+    static func shortWord(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(base)
+        if count >= 4 {
+            return UInt64(raw.loadUnaligned(as: UInt32.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+        }
+        if count >= 2 {
+            return UInt64(raw.loadUnaligned(as: UInt16.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)) << 16
+        }
+        return count == 1 ? UInt64(base.pointee) : 0
+    }
+
     /// Appends the UTF-8 of a string spelled in the source.
     @inlinable @inline(__always)
     mutating func append(_ text: StaticString) {

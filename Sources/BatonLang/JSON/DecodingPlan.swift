@@ -22,8 +22,9 @@ struct RecordLayout: Sendable {
     /// Start and count of its required slots in `requiredSlots`.
     let requiredStart: Int
     let requiredCount: Int
-    /// Whether some field is a list or a map (absent, it reads as empty).
-    let hasContainerFields: Bool
+    /// Start and count of its list and map slots in `containerSlots`.
+    let containerStart: Int
+    let containerCount: Int
 }
 
 /// One slot of a record's key table: open addressing on an FNV-1a hash of
@@ -55,6 +56,8 @@ final class DecodingPlan: @unchecked Sendable {
     let layouts: UnsafeMutableBufferPointer<RecordLayout>
     let fieldNodes: UnsafeMutableBufferPointer<Int>
     let requiredSlots: UnsafeMutableBufferPointer<Int>
+    /// Each record's list and map slots: absent, such a field reads as empty.
+    let containerSlots: UnsafeMutableBufferPointer<Int>
     let tableEntries: UnsafeMutableBufferPointer<FieldNameEntry>
     let nameBytes: UnsafeMutableBufferPointer<UInt8>
     /// Each field's name, by the field's index in `fieldNodes`.
@@ -73,6 +76,7 @@ final class DecodingPlan: @unchecked Sendable {
         var layouts: [RecordLayout] = []
         var fieldNodes: [Int] = []
         var requiredSlots: [Int] = []
+        var containerSlots: [Int] = []
         var entries: [FieldNameEntry] = []
         var nameBytes: [UInt8] = []
         var fieldNames: [FieldName] = []
@@ -80,12 +84,12 @@ final class DecodingPlan: @unchecked Sendable {
         while layouts.count < builder.recordTypes.count {
             let type = builder.recordTypes[layouts.count]
             let fieldNodesStart = fieldNodes.count
-            var hasContainerFields = false
-            for field in type.fields {
+            let containerStart = containerSlots.count
+            for (slot, field) in type.fields.enumerated() {
                 let node = builder.node(for: field.type)
                 fieldNodes.append(node)
                 let kind = builder.nodes[node].kind
-                if kind == .list || kind == .map { hasContainerFields = true }
+                if kind == .list || kind == .map { containerSlots.append(slot) }
             }
             let requiredStart = requiredSlots.count
             requiredSlots += type.fields.indices.filter { type.fields[$0].required }
@@ -95,13 +99,14 @@ final class DecodingPlan: @unchecked Sendable {
                 RecordLayout(
                     fieldCount: type.fields.count, fieldNodesStart: fieldNodesStart, tableStart: tableStart,
                     tableMask: tableMask, requiredStart: requiredStart,
-                    requiredCount: requiredSlots.count - requiredStart,
-                    hasContainerFields: hasContainerFields))
+                    requiredCount: requiredSlots.count - requiredStart, containerStart: containerStart,
+                    containerCount: containerSlots.count - containerStart))
         }
         self.nodes = Self.copy(builder.nodes)
         self.layouts = Self.copy(layouts)
         self.fieldNodes = Self.copy(fieldNodes)
         self.requiredSlots = Self.copy(requiredSlots)
+        self.containerSlots = Self.copy(containerSlots)
         self.tableEntries = Self.copy(entries)
         // 8 zero bytes after the last name: any name can be loaded as a word.
         self.nameBytes = Self.copy(nameBytes + repeatElement(0, count: 8))
@@ -115,6 +120,7 @@ final class DecodingPlan: @unchecked Sendable {
         layouts.deallocate()
         fieldNodes.deallocate()
         requiredSlots.deallocate()
+        containerSlots.deallocate()
         tableEntries.deallocate()
         nameBytes.deallocate()
         fieldNames.deallocate()

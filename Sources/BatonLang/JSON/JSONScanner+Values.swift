@@ -16,6 +16,11 @@ extension JSONScanner {
             position += 1
             if let next = current, isDigit(next) { throw problem("invalid number: leading zero", at: start) }
         } else {
+            while significantDigits < Self.digitsThatCannotOverflow, let byte = current, isDigit(byte) {
+                mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                significantDigits += 1
+                position += 1
+            }
             while let byte = current, isDigit(byte) {
                 accumulate(byte, into: &mantissa, digits: &significantDigits, overflow: &mantissaOverflow)
                 if mantissaOverflow { decimalExponent += 1 }
@@ -27,6 +32,14 @@ extension JSONScanner {
             isIntegerLiteral = false
             position += 1
             guard let byte = current, isDigit(byte) else { throw problem("invalid number", at: start) }
+            while !mantissaOverflow, significantDigits < Self.digitsThatCannotOverflow, let byte = current,
+                isDigit(byte)
+            {
+                mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                significantDigits += 1
+                decimalExponent -= 1
+                position += 1
+            }
             while let byte = current, isDigit(byte) {
                 accumulate(byte, into: &mantissa, digits: &significantDigits, overflow: &mantissaOverflow)
                 if !mantissaOverflow { decimalExponent -= 1 }
@@ -79,6 +92,12 @@ extension JSONScanner {
         return ScannedNumber(
             start: start, end: end, isIntegerLiteral: isIntegerLiteral, integer: integer, double: double)
     }
+
+    /// While the mantissa holds fewer digits than this (so it is below
+    /// 10^18), one more cannot overflow it: the first loop over a number's
+    /// digits skips the checks of `accumulate`, which then goes on from the
+    /// same state.
+    private static let digitsThatCannotOverflow = 19
 
     @inline(__always)
     private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }

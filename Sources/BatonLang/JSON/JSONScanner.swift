@@ -268,7 +268,45 @@ struct JSONScanner {
     }
 
     func makeString(_ string: ScannedString) -> String {
-        withBytes(of: string) { String(decoding: $0, as: UTF8.self) }
+        withBytes(of: string, Self.makeString)
+    }
+
+    /// The string of scanned (so valid UTF-8) bytes.
+    @inline(__always)
+    static func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // A short ASCII string is copied straight into the inline
+        // small-string form, which checks ASCII with one mask: about
+        // half the cost of `String(decoding:)`, which validates the
+        // bytes and then builds the small string byte by byte. Other
+        // strings are validated either way, and cheaper so.
+        if bytes.count <= smallStringCapacity, isShortASCII(bytes) {
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                if let source = bytes.baseAddress, let target = buffer.baseAddress {
+                    ByteBuffer.copy(source, to: target, count: bytes.count)
+                }
+                return bytes.count
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The most UTF-8 bytes a `String` holds inline (64-bit platforms).
+    static let smallStringCapacity = 15
+
+    /// Whether at most 16 bytes are all ASCII: two loads that overlap in
+    /// the middle, no loop over the bytes.
+    @inline(__always)
+    static func isShortASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        let union: UInt64
+        if count >= 8 {
+            let from = UnsafeRawPointer(base)
+            union = from.loadUnaligned(as: UInt64.self) | from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else {
+            union = ByteBuffer.shortWord(base, count: count)
+        }
+        return union & 0x8080_8080_8080_8080 == 0
     }
 
     /// Scans the string at the current position and makes it a `String`.

@@ -21,12 +21,15 @@ public struct TypedJSONDecoder: Sendable {
     /// The path prefix of messages: the root record type's name.
     let rootName: String
     let limits: LeadLimits
+    /// Shared by the copies of this decoder: one thread at a time uses it.
+    let recentStrings: RecentStringCache
 
     /// Prepares the field tables of `root` and every record type it reaches.
     /// A field of a record type the schema lacks is read dynamically; an
     /// unknown `root` makes every decode fail with a message saying so.
     public init(schema: Schema, root: String, limits: LeadLimits = .init()) {
         self.plan = DecodingPlan(schema: schema, root: root)
+        self.recentStrings = RecentStringCache(nodeCount: plan.nodes.count)
         self.rootName = root
         self.limits = limits
     }
@@ -52,11 +55,13 @@ public struct TypedJSONDecoder: Sendable {
         guard let root = plan.root else {
             return .failure(LeadInputError(path: rootName, message: "\(rootName): unknown record type"))
         }
-        var reader = TypedRecordReader(bytes: bytes, plan: plan, limits: limits)
-        do throws(JSONProblem) {
-            return .success(try reader.readRoot(root))
-        } catch {
-            return .failure(inputError(for: error, scanner: reader.scanner))
+        return recentStrings.withTable { recentStrings in
+            var reader = TypedRecordReader(bytes: bytes, plan: plan, limits: limits, recentStrings: recentStrings)
+            do throws(JSONProblem) {
+                return .success(try reader.readRoot(root))
+            } catch {
+                return .failure(inputError(for: error, scanner: reader.scanner))
+            }
         }
     }
 

@@ -17,7 +17,12 @@ extension TypedRecordReader {
         switch node.kind {
         case .string:
             guard byte == UInt8(ascii: "\"") else { throw try mismatch(expected: plan.nodeTypes[nodeIndex]) }
-            return .string(try scanner.scanStringValue())
+            let text = try scanner.scanString()
+            guard let recentStrings else { return .string(scanner.makeString(text)) }
+            return .string(
+                scanner.withBytes(of: text) {
+                    recentStrings.string(for: $0, node: nodeIndex, making: JSONScanner.makeString)
+                })
         case .int:
             guard byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
                 throw try mismatch(expected: plan.nodeTypes[nodeIndex])
@@ -116,12 +121,13 @@ extension TypedRecordReader {
             }
             let index = elements.count
             do throws(JSONProblem) {
-                elements.append(try readValue(elementNode, depth: depth))
-                if case .null = elements[elements.count - 1] {
+                let element = try readValue(elementNode, depth: depth)
+                if case .null = element {
                     throw JSONProblem(
                         message: "expected \(plan.nodeTypes[elementNode]), got null", offset: scanner.position,
                         showsPosition: false)
                 }
+                elements.append(element)
             } catch {
                 var problem = error
                 problem.reversedPath.append(.index(index))

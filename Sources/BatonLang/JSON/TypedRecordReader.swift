@@ -12,6 +12,9 @@ struct TypedRecordReader {
     let nameBytes: UnsafeMutableBufferPointer<UInt8>
     let fieldNames: UnsafeMutableBufferPointer<FieldName>
     let limits: LeadLimits
+    /// Where string values are looked up before they are made; nil while
+    /// another thread uses the decoder's table.
+    let recentStrings: RecentStringTable?
     private var undeclaredKeys: [UndeclaredKey] = []
     private var undeclaredKeyBytes: [UInt8] = []
 
@@ -28,7 +31,7 @@ struct TypedRecordReader {
     /// with a set rather than by comparing with each earlier key.
     private static let linearSearchLimit = 32
 
-    init(bytes: UnsafeBufferPointer<UInt8>, plan: DecodingPlan, limits: LeadLimits) {
+    init(bytes: UnsafeBufferPointer<UInt8>, plan: DecodingPlan, limits: LeadLimits, recentStrings: RecentStringTable?) {
         scanner = JSONScanner(bytes: bytes, maxStringBytes: limits.maxStringBytes)
         self.plan = plan
         self.nodes = plan.nodes
@@ -38,6 +41,7 @@ struct TypedRecordReader {
         self.nameBytes = plan.nameBytes
         self.fieldNames = plan.fieldNames
         self.limits = limits
+        self.recentStrings = recentStrings
     }
 
     mutating func readRoot(_ recordIndex: Int) throws(JSONProblem) -> RecordValue {
@@ -151,8 +155,9 @@ struct TypedRecordReader {
                 throw problem
             }
         }
-        if layout.hasContainerFields {
-            for slot in 0..<layout.fieldCount where !present.contains(slot) {
+        for index in layout.containerStart..<(layout.containerStart + layout.containerCount) {
+            let slot = plan.containerSlots[index]
+            if !present.contains(slot) {
                 switch nodes[fieldNodes[layout.fieldNodesStart + slot]].kind {
                 case .list: fields[slot] = .list([])
                 case .map: fields[slot] = .map(plan.emptyMap)

@@ -136,6 +136,12 @@ extension Timestamp {
     /// The RFC 3339 parser over UTF-8 bytes (the JSON reader calls it on the
     /// input buffer directly).
     static func parseRFC3339(_ bytes: UnsafeBufferPointer<UInt8>) throws(TimeParseError) -> Timestamp {
+        if let timestamp = parseUTCSeconds(bytes) { return timestamp }
+        return try parseRFC3339InGeneral(bytes)
+    }
+
+    /// The parser for every form RFC 3339 allows, and for the errors.
+    static func parseRFC3339InGeneral(_ bytes: UnsafeBufferPointer<UInt8>) throws(TimeParseError) -> Timestamp {
         // `YYYY-MM-DDTHH:MM:SS` has fixed positions: read them directly.
         guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             bytes[10] | 0x20 == UInt8(ascii: "t"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
