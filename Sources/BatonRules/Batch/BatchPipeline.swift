@@ -168,7 +168,9 @@ package final class BatchPipeline {
         // Every outcome is empty between chunks (routing takes what was
         // prepared, writing what was decided or bad), so the array only
         // grows: emptied and filled again, it cost ~450 instructions per lead.
-        if outcomes.count < count { outcomes.append(contentsOf: repeatElement(Outcome(), count: count - outcomes.count)) }
+        if outcomes.count < count {
+            outcomes.append(contentsOf: repeatElement(Outcome(), count: count - outcomes.count))
+        }
         badRecords.removeAll(keepingCapacity: true)
         while writers.count < sliceCount { writers.append(JSONWriter(reservingCapacity: 1 << 14)) }
         let schedule = ChunkSchedule(sliceCount: sliceCount)
