@@ -110,7 +110,8 @@ struct JSONScanner {
     }
 
     /// The general scan of a string that opened at `quote`, its bytes from
-    /// `start` up to the current position plain ASCII.
+    /// `start` up to the current position plain ASCII. Not private: the
+    /// tests check that the fast path agrees with it.
     @inline(never)
     mutating func scanRestOfString(quote: Int, start: Int) throws(JSONProblem) -> ScannedString {
         while true {
