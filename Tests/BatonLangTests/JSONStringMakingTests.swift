@@ -38,6 +38,44 @@ import Testing
         #expect(Array(made.utf8) == Array(expected.utf8))
     }
 
+    /// `scanString`'s inlined fast path (plain ASCII up to the quote) and
+    /// the general scan it falls back to give the same string, position and
+    /// error, at every length around the 8-byte words, at the end of the
+    /// input or not, and at the string length limit.
+    @Test(arguments: [
+        #""""#, #""a""#, #""abcdefg""#, #""abcdefgh""#, #""abcdefghi""#, #""fifteen bytes!!""#,
+        #""sixteen bytes!!!""#, #""noah.garcia@ironenergy.com""#, #""Zoë Müller""#, #""abcdefgh\u00e9""#,
+        #""abcdefgh\"q""#, "\"abcdefgh\u{01}x\"", #""abcdefgh"#, #""a"#, #"""#, #""abcdefghijkl"#,
+        "\"abcdefgh\u{FF}\"", #""twenty-one bytes long""#, #""twenty bytes long!!!""#,
+    ])
+    func scanStringFastPathAgreesWithGeneralScan(json: String) {
+        for suffix in ["", ",", ", \"next\": 1}"] {
+            let bytes = Array((json + suffix).utf8)
+            for limit in [20, 1000] {
+                bytes.withUnsafeBufferPointer { buffer in
+                    var fast = JSONScanner(bytes: buffer, maxStringBytes: limit)
+                    var general = JSONScanner(bytes: buffer, maxStringBytes: limit)
+                    general.position = 1
+                    let fastResult = Result { () throws(JSONProblem) in try fast.scanStringValue() }
+                    let generalResult = Result { () throws(JSONProblem) in
+                        let scanned = try general.scanRestOfString(quote: 0, start: 1)
+                        return general.makeString(scanned)
+                    }
+                    switch (fastResult, generalResult) {
+                    case (.success(let a), .success(let b)):
+                        #expect(a == b)
+                        #expect(fast.position == general.position)
+                    case (.failure(let a), .failure(let b)):
+                        #expect(a.message == b.message)
+                        #expect(a.offset == b.offset)
+                    default:
+                        Issue.record("paths disagree on \(json + suffix): \(fastResult) vs \(generalResult)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Every text, looked up many times among many others (more than the
     /// table has slots, so that slots are taken over): always its own string.
     @Test func recentStringsGiveEachTextItsOwnString() {

@@ -91,10 +91,29 @@ struct JSONScanner {
     // MARK: Strings
 
     /// Scans the string at the current position (which holds `"`).
+    ///
+    /// Inlined for the common string, plain ASCII up to its quote: called,
+    /// returning the result through memory and setting up the general loop
+    /// cost about as much as the scan itself. Any other string continues in
+    /// ``scanRestOfString(quote:start:)``, from where the fast path stopped.
+    @inline(__always)
     mutating func scanString() throws(JSONProblem) -> ScannedString {
         let quote = position
         position += 1
         let start = position
+        skipPlainASCIIWords()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\""), position - start <= maxStringBytes {
+            position += 1
+            return ScannedString(start: start, count: position - 1 - start, inScratch: false, offset: quote)
+        }
+        return try scanRestOfString(quote: quote, start: start)
+    }
+
+    /// The general scan of a string that opened at `quote`, its bytes from
+    /// `start` up to the current position plain ASCII. Not private: the
+    /// tests check that the fast path agrees with it.
+    @inline(never)
+    mutating func scanRestOfString(quote: Int, start: Int) throws(JSONProblem) -> ScannedString {
         while true {
             skipPlainASCIIWords()
             guard position < bytes.count else { break }
