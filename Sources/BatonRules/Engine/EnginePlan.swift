@@ -162,10 +162,10 @@ final class ScoreRecordShape: Sendable {
     let componentIndexByField: [Int?]
     /// When `components` is a map: a map of the component names, whose keys
     /// each lead's map shares (see `MapValue.init(shape:values:)`), and per
-    /// component the position of its value (a later duplicate name replaces
-    /// the value of the first).
+    /// key the index of the component whose points it holds (the last of
+    /// that name, as a later duplicate replaces the value of the first).
     let componentsShape: MapValue
-    let componentPositions: [Int]
+    let componentIndexByKey: [Int]
 
     init(schema: Schema, components: [String]) {
         let type = schema["score"]
@@ -175,7 +175,7 @@ final class ScoreRecordShape: Sendable {
         componentsSlot = type?.slot(of: "components")
         let shape = MapValue(components.map { ($0, Value.null) })
         componentsShape = shape
-        componentPositions = components.map { shape.keys.firstIndex(of: $0)! }
+        componentIndexByKey = shape.keys.map { key in components.lastIndex(of: key)! }
         if let slot = componentsSlot, let fieldType = type?.fields[slot].type, case .record(let name) = fieldType,
             let record = schema[name]
         {
@@ -203,11 +203,13 @@ final class ScoreRecordShape: Sendable {
                             }
                         })
                 } else {
-                    // A copy of the shape's null values: `Array(repeating:count:)`
-                    // looked up the array's generic type metadata at every lead.
-                    var values = componentsShape.values
-                    for (index, component) in components.enumerated() where index < componentPositions.count {
-                        values[componentPositions[index]] = .double(component.points.doubleValue)
+                    // Appended rather than set in a copy of null values, whose
+                    // copy cost more than the appends; not `Array(repeating:count:)`,
+                    // which looked up the array's generic type metadata at every lead.
+                    var values: [Value] = []
+                    values.reserveCapacity(componentIndexByKey.count)
+                    for index in componentIndexByKey {
+                        values.append(index < components.count ? .double(components[index].points.doubleValue) : .null)
                     }
                     fields[componentsSlot] = .map(MapValue(shape: componentsShape, values: values))
                 }
