@@ -31,10 +31,10 @@ package final class ASCIIKeyTable: Sendable {
         var slotCount = 4
         while slotCount < 2 * map.count { slotCount *= 2 }
         var slots = [Int32](repeating: 0, count: slotCount)
-        for key in map.keys {
+        for (key, value) in zip(map.keys, map.values) {
             keyBytes.append(contentsOf: key.utf8)
             keyStarts.append(keyBytes.count)
-            values.append(map.storage[key] ?? .null)
+            values.append(value)
             var slot = Self.hash(Array(key.utf8)) & (slotCount - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
             slots[slot] = Int32(values.count)

@@ -330,10 +330,10 @@ public struct JSONWriter: Sendable {
             endArray()
         case .map(let map):
             beginObject()
-            for name in map.keys {
+            for (name, value) in zip(map.keys, map.values) {
                 key(name)
                 try writeValue(
-                    map.storage[name] ?? .null, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
+                    value, style: style, errors: errors, limit: limit, maximumBytes: maximumBytes)
             }
             endObject()
         case .record(let record):

@@ -166,7 +166,7 @@ public final class Activation {
             return cost
         case .map(let map):
             var cost = 1 + map.count >> 4
-            for (_, element) in map.storage where cost <= limit { cost += sizeCost(of: element, limit: limit - cost) }
+            for element in map.values where cost <= limit { cost += sizeCost(of: element, limit: limit - cost) }
             return cost
         case .record(let record):
             var cost = 1

@@ -47,8 +47,8 @@ extension Value {
             return true
         case (.map(let a), .map(let b)):
             guard a.count == b.count else { return false }
-            for (key, value) in a.storage {
-                guard let otherValue = b.storage[key], value.deepEquals(otherValue) else { return false }
+            for (key, value) in zip(a.keys, a.values) {
+                guard let otherValue = b[key], value.deepEquals(otherValue) else { return false }
             }
             return true
         case (.record(let a), .record(let b)):

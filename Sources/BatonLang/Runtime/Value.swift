@@ -35,37 +35,53 @@ public struct EvalError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// A map with string keys that remembers insertion order (for stable JSON
 /// output) and looks keys up by hash.
+///
+/// The values sit in an array in key order, apart from the positions by key:
+/// maps of the same keys (the engine's `score.components`, one per lead)
+/// share their keys and positions and each holds just its values, rather
+/// than a copy of a whole dictionary.
 public final class MapValue: Sendable {
     public let keys: [String]
-    public let storage: [String: Value]
+    /// The values, in the order of `keys`.
+    public let values: [Value]
+    private let positions: [String: Int]
 
     /// Later duplicates of a key replace the value but keep the first position.
     public init(_ entries: [(String, Value)]) {
         var keys: [String] = []
-        var storage: [String: Value] = [:]
+        var values: [Value] = []
+        var positions: [String: Int] = [:]
         keys.reserveCapacity(entries.count)
-        storage.reserveCapacity(entries.count)
+        values.reserveCapacity(entries.count)
+        positions.reserveCapacity(entries.count)
         for (key, value) in entries {
-            if storage.updateValue(value, forKey: key) == nil { keys.append(key) }
+            if let position = positions[key] {
+                values[position] = value
+            } else {
+                positions[key] = keys.count
+                keys.append(key)
+                values.append(value)
+            }
         }
         self.keys = keys
-        self.storage = storage
+        self.values = values
+        self.positions = positions
     }
 
-    /// A map of `keys`, in that order, and `storage`, which holds exactly
-    /// those keys: for a caller that makes many maps of the same keys from
-    /// one prepared dictionary, setting its values by index without hashing.
-    package init(keys: [String], storage: [String: Value]) {
-        precondition(keys.count == storage.count, "a map needs its keys and storage to agree")
-        self.keys = keys
-        self.storage = storage
+    /// A map of the keys of `shape` with `values` in their order: for a
+    /// caller that makes many maps of the same keys, with no key hashed.
+    package init(shape: MapValue, values: [Value]) {
+        precondition(values.count == shape.keys.count, "a map needs one value per key")
+        keys = shape.keys
+        positions = shape.positions
+        self.values = values
     }
 
-    public subscript(key: String) -> Value? { storage[key] }
+    public subscript(key: String) -> Value? { positions[key].map { values[$0] } }
     public var count: Int { keys.count }
 
     /// The entries in insertion order.
-    public var entries: [(key: String, value: Value)] { keys.map { ($0, storage[$0]!) } }
+    public var entries: [(key: String, value: Value)] { Array(zip(keys, values)) }
 }
 
 /// A value of a declared record type: its fields by slot, in the order the

@@ -160,13 +160,12 @@ final class ScoreRecordShape: Sendable {
     /// and for each of its fields the index of the component.
     let componentsRecord: RecordType?
     let componentIndexByField: [Int?]
-    /// When `components` is a map: the map with every component null, and
-    /// per component where its value lies, so that each lead's copy has its
-    /// values set in place rather than every name hashed again (a copy of a
-    /// dictionary keeps its positions); its keys in order.
-    let componentsTemplate: [String: Value]
-    let componentPositions: [Dictionary<String, Value>.Index]
-    let componentKeys: [String]
+    /// When `components` is a map: a map of the component names, whose keys
+    /// each lead's map shares (see `MapValue.init(shape:values:)`), and per
+    /// key the index of the component whose points it holds (the last of
+    /// that name, as a later duplicate replaces the value of the first).
+    let componentsShape: MapValue
+    let componentIndexByKey: [Int]
 
     init(schema: Schema, components: [String]) {
         let type = schema["score"]
@@ -174,10 +173,9 @@ final class ScoreRecordShape: Sendable {
         totalSlot = type?.slot(of: "total")
         gradeSlot = type?.slot(of: "grade")
         componentsSlot = type?.slot(of: "components")
-        let template = MapValue(components.map { ($0, Value.null) })
-        componentsTemplate = template.storage
-        componentPositions = components.map { template.storage.index(forKey: $0)! }
-        componentKeys = template.keys
+        let shape = MapValue(components.map { ($0, Value.null) })
+        componentsShape = shape
+        componentIndexByKey = shape.keys.map { key in components.lastIndex(of: key)! }
         if let slot = componentsSlot, let fieldType = type?.fields[slot].type, case .record(let name) = fieldType,
             let record = schema[name]
         {
@@ -205,11 +203,15 @@ final class ScoreRecordShape: Sendable {
                             }
                         })
                 } else {
-                    var storage = componentsTemplate
-                    for (index, component) in components.enumerated() where index < componentPositions.count {
-                        storage.values[componentPositions[index]] = .double(component.points.doubleValue)
+                    // Appended rather than set in a copy of null values, whose
+                    // copy cost more than the appends; not `Array(repeating:count:)`,
+                    // which looked up the array's generic type metadata at every lead.
+                    var values: [Value] = []
+                    values.reserveCapacity(componentIndexByKey.count)
+                    for index in componentIndexByKey {
+                        values.append(index < components.count ? .double(components[index].points.doubleValue) : .null)
                     }
-                    fields[componentsSlot] = .map(MapValue(keys: componentKeys, storage: storage))
+                    fields[componentsSlot] = .map(MapValue(shape: componentsShape, values: values))
                 }
             })
     }

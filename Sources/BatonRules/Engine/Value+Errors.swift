@@ -9,7 +9,7 @@ extension Value {
             switch value {
             case .error: return true
             case .list(let elements): pending.append(contentsOf: elements)
-            case .map(let map): pending.append(contentsOf: map.storage.values)
+            case .map(let map): pending.append(contentsOf: map.values)
             case .record(let record): pending.append(contentsOf: record.fields)
             default: continue
             }
@@ -47,7 +47,7 @@ extension Value {
             case .string(let text): textBytes += text.utf8.count
             case .list(let elements): pending.append(contentsOf: elements)
             case .map(let map):
-                pending.append(contentsOf: map.storage.values)
+                pending.append(contentsOf: map.values)
                 for key in map.keys { textBytes += key.utf8.count }
             case .record(let record): pending.append(contentsOf: record.fields)
             default: continue
