@@ -150,7 +150,8 @@ public enum DecisionWriter {
         // Read in place through a pointer: `for contribution in` copied each
         // one out, retaining and releasing its strings.
         score.contributions.withUnsafeBufferPointer { contributions in
-            for contribution in contributions.indices.lazy.map({ contributions.baseAddress! + $0 }) {
+            for index in contributions.indices {
+                let contribution = contributions.baseAddress! + index
                 writer.fragment(#"{"component":"#, separated: true)
                 writer.string(contribution.pointee.component)
                 writer.fragment(#","rule":"#)
