@@ -21,6 +21,8 @@ struct BatchBenchmark {
         var jobs: Int
         var leadsPerSecondOneJob: Double
         var leadsPerSecondAllJobs: Double
+        /// The median of the per-pass ratios of the 1-job time to the all-jobs time.
+        var speedUp: Double
         var peakResidentMegabytes: Double
         /// Resident memory when the batch runs started (the expression workload, still held).
         var startResidentMegabytes: Double
@@ -58,32 +60,27 @@ struct BatchBenchmark {
         let startResident = Self.statusMegabytes("VmRSS:")
         var count = 0
         let cores = BatchPipeline.availableCores
-        var perSecond: [Int: Double] = [:]
-        for jobs in Set([1, cores]).sorted() {
-            // As `baton batch` does: one copy of the ruleset per worker.
-            let rulesets = BatchPipeline.workerRulesets(ruleset, loadingAgain: rulesPath, count: jobs)
-            var samples: [Double] = []
-            for _ in 0..<passes {
-                let (seconds, records) = try Self.timeOnePass(rulesets: rulesets, now: now, leads: leads)
-                samples.append(seconds)
-                count = records
-            }
-            samples.sort()
-            perSecond[jobs] = Double(count) / samples[samples.count / 2]
+        // As `baton batch` does: one copy of the ruleset per worker.
+        let allRulesets = BatchPipeline.workerRulesets(ruleset, loadingAgain: rulesPath, count: cores)
+        // 1 job and every core alternately, so that the speed-up compares
+        // passes run at the same moment of a drifting machine.
+        let timed = try Clock.pairedMedians(passes: passes) {
+            count = try Self.runOnePass(rulesets: [ruleset], now: now, leads: leads)
+        } _: {
+            count = try Self.runOnePass(rulesets: allRulesets, now: now, leads: leads)
         }
         let peakResident = Self.statusMegabytes("VmHWM:")
         // After the peak is read: this stage holds all its leads at once.
         let stages = try StageBenchmark(ruleset: ruleset, leadsPath: leads, passes: passes).run()
         return Figure(
-            leads: count, jobs: cores, leadsPerSecondOneJob: perSecond[1]!, leadsPerSecondAllJobs: perSecond[cores]!,
+            leads: count, jobs: cores, leadsPerSecondOneJob: Double(count) / timed.first * 1e9,
+            leadsPerSecondAllJobs: Double(count) / timed.second * 1e9, speedUp: 1 / timed.ratio,
             peakResidentMegabytes: peakResident, startResidentMegabytes: startResident,
             loadMilliseconds: loadNanoseconds / 1_000_000, stages: stages)
     }
 
-    /// One run of the pipeline over the file: seconds and records.
-    private static func timeOnePass(rulesets: [Ruleset], now: Timestamp, leads: String) throws -> (
-        Double, Int
-    ) {
+    /// One run of the pipeline over the file; returns the number of records.
+    private static func runOnePass(rulesets: [Ruleset], now: Timestamp, leads: String) throws -> Int {
         let descriptor = open(leads, O_RDONLY)
         guard descriptor >= 0 else { throw Workload.Failure(description: "cannot read \(leads)") }
         defer { close(descriptor) }
@@ -92,14 +89,12 @@ struct BatchBenchmark {
         var source = NDJSONRecordSource(reader: LineReader(fileDescriptor: descriptor))
         var sink = DiscardingSink()
         var observer = SilentBatchObserver()
-        let start = Clock.nanoseconds()
         let summary = try pipeline.run(source: &source, decoders: decoders, sink: &sink, observer: &observer)
-        let seconds = Double(Clock.nanoseconds() - start) / 1e9
         guard summary.errors == 0 else {
             throw Workload.Failure(description: "\(leads): \(summary.errors) leads could not be evaluated")
         }
         blackHole(sink.byteCount)
-        return (seconds, summary.records)
+        return summary.records
     }
 
     /// Runs the example's generator (fixed seed) into `folder`; returns the file.

@@ -12,13 +12,41 @@ enum Clock {
 
     /// Runs `body` `passes` times and returns the median duration in nanoseconds.
     static func median(passes: Int, _ body: () -> Void) -> Double {
-        var samples: [UInt64] = []
+        var samples: [Double] = []
         for _ in 0..<passes {
             let start = nanoseconds()
             body()
-            samples.append(nanoseconds() - start)
+            samples.append(Double(nanoseconds() - start))
         }
-        samples.sort()
-        return Double(samples[samples.count / 2])
+        return middle(of: samples)
+    }
+
+    /// Times `first` and `second` alternately, `passes` times each: the
+    /// median nanoseconds of each, and the median of the per-pass ratios
+    /// `first / second`. Alternated because these machines drift (2× within
+    /// minutes): timed one after the other, a ratio compared two moments.
+    static func pairedMedians(passes: Int, _ first: () throws -> Void, _ second: () throws -> Void) rethrows -> (
+        first: Double, second: Double, ratio: Double
+    ) {
+        var firstSamples: [Double] = []
+        var secondSamples: [Double] = []
+        var ratios: [Double] = []
+        for _ in 0..<passes {
+            let start = nanoseconds()
+            try first()
+            let middle = nanoseconds()
+            try second()
+            let end = nanoseconds()
+            firstSamples.append(Double(middle - start))
+            secondSamples.append(Double(end - middle))
+            ratios.append(Double(middle - start) / Double(max(1, end - middle)))
+        }
+        return (middle(of: firstSamples), middle(of: secondSamples), middle(of: ratios))
+    }
+
+    /// The median of `samples`.
+    static func middle(of samples: [Double]) -> Double {
+        let sorted = samples.sorted()
+        return sorted[sorted.count / 2]
     }
 }

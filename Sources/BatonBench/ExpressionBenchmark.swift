@@ -7,8 +7,10 @@ struct ExpressionBenchmark {
         var id: String
         var engineNanoseconds: Double
         var handwrittenNanoseconds: Double
+        /// The median of the per-pass ratios engine / hand-written (the
+        /// two timed alternately), not the ratio of the medians.
+        var ratio: Double
         var compileMicroseconds: Double
-        var ratio: Double { engineNanoseconds / handwrittenNanoseconds }
     }
 
     let workload: Workload
@@ -26,12 +28,11 @@ struct ExpressionBenchmark {
         for (id, source) in workload.expressions where only == nil || only == id {
             let program = try compile(source, id: id)
             try check(program, id: id)
-            let engine = time(program)
-            let handwritten = timeHandwritten(id: id, points: points)
+            let timed = time(program, handwritten: id, points: points)
             figures.append(
                 Figure(
-                    id: id, engineNanoseconds: engine, handwrittenNanoseconds: handwritten,
-                    compileMicroseconds: compileTime(source)))
+                    id: id, engineNanoseconds: timed.engine, handwrittenNanoseconds: timed.handwritten,
+                    ratio: timed.ratio, compileMicroseconds: compileTime(source)))
         }
         if only == nil || only == "E7x20" { figures.append(try twentyRules(points: points)) }
         return figures
@@ -55,13 +56,16 @@ struct ExpressionBenchmark {
         return nanoseconds / Double(repeats) / 1000
     }
 
-    /// Median nanoseconds per lead over all leads.
-    private func time(_ program: Program) -> Double {
+    /// Median nanoseconds per lead over all leads of `program` and of the
+    /// hand-written expression `id`, timed alternately, and their ratio.
+    private func time(_ program: Program, handwritten id: String, points: [Int64]) -> (
+        engine: Double, handwritten: Double, ratio: Double
+    ) {
         let activation = Activation(environment: environment, now: Timestamp(seconds: 0))
         let slot = environment.slot(of: "lead")!
         let leads = workload.leads.map { Value.record($0) }
         var sink = 0
-        let total = Clock.median(passes: passes) {
+        let timed = Clock.pairedMedians(passes: passes) {
             // Lent in place, not copied (retained) out of the array.
             leads.withUnsafeBufferPointer { leads in
                 for lead in leads.baseAddress!..<leads.baseAddress! + leads.count {
@@ -70,9 +74,12 @@ struct ExpressionBenchmark {
                     }
                 }
             }
+        } _: {
+            handwrittenPass(id: id, points: points)
         }
         blackHole(sink)
-        return total / Double(leads.count)
+        let count = Double(leads.count)
+        return (timed.first / count, timed.second / count, timed.ratio)
     }
 
     private func check(_ program: Program, id: String) throws {
@@ -88,24 +95,22 @@ struct ExpressionBenchmark {
         }
     }
 
-    /// The expression picked once, outside the timed loop: a `switch` on
-    /// the id per lead added its string comparisons to the floor.
-    private func timeHandwritten(id: String, points: [Int64]) -> Double {
+    /// One pass of the hand-written expression `id` over all leads. The
+    /// expression is picked once per pass, outside the loop over the leads:
+    /// a `switch` on the id per lead added its string comparisons to the floor.
+    private func handwrittenPass(id: String, points: [Int64]) {
         let leads = workload.nativeLeads
-        let total = Clock.median(passes: passes) {
-            let sum: Double =
-                switch id {
-                case "E1": Self.sum(leads) { HandWritten.e1($0) ? 1 : 0 }
-                case "E2": Self.sum(leads) { HandWritten.e2($0) ? 1 : 0 }
-                case "E3": Self.sum(leads) { HandWritten.e3($0) ? 1 : 0 }
-                case "E4": Self.sum(leads) { HandWritten.e4($0) ? 1 : 0 }
-                case "E5": Self.sum(leads) { HandWritten.e5($0) }
-                case "E6": Self.sum(leads) { HandWritten.e6($0) ? 1 : 0 }
-                default: Self.sum(leads) { Double(HandWritten.e7($0, points: points)) }
-                }
-            blackHole(sum)
-        }
-        return total / Double(leads.count)
+        let sum: Double =
+            switch id {
+            case "E1": Self.sum(leads) { HandWritten.e1($0) ? 1 : 0 }
+            case "E2": Self.sum(leads) { HandWritten.e2($0) ? 1 : 0 }
+            case "E3": Self.sum(leads) { HandWritten.e3($0) ? 1 : 0 }
+            case "E4": Self.sum(leads) { HandWritten.e4($0) ? 1 : 0 }
+            case "E5": Self.sum(leads) { HandWritten.e5($0) }
+            case "E6": Self.sum(leads) { HandWritten.e6($0) ? 1 : 0 }
+            default: Self.sum(leads) { Double(HandWritten.e7($0, points: points)) }
+            }
+        blackHole(sum)
     }
 
     /// The sum of `evaluate` over `leads`, with `evaluate` inlined in the
@@ -148,20 +153,22 @@ struct ExpressionBenchmark {
             }
         }
         var sink: Int64 = 0
-        let engine = Clock.median(passes: passes) {
+        let timed = Clock.pairedMedians(passes: passes) {
             leads.withUnsafeBufferPointer { leads in
                 for lead in leads.baseAddress!..<leads.baseAddress! + leads.count { sink &+= score(lead) }
             }
+        } _: {
+            handwrittenPass(id: "E7", points: points)
         }
         blackHole(sink)
         let compileMicroseconds =
             Clock.median(passes: passes) {
                 for rule in workload.rules { _ = environment.compile(rule.condition) }
             } / 1000
+        let count = Double(workload.leads.count)
         return Figure(
-            id: "E7x20", engineNanoseconds: engine / Double(workload.leads.count),
-            handwrittenNanoseconds: timeHandwritten(id: "E7", points: points),
-            compileMicroseconds: compileMicroseconds)
+            id: "E7x20", engineNanoseconds: timed.first / count, handwrittenNanoseconds: timed.second / count,
+            ratio: timed.ratio, compileMicroseconds: compileMicroseconds)
     }
 
     /// Numbers compare by value (the reference writes 12.0 for some ints).
