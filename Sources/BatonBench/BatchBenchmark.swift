@@ -61,7 +61,7 @@ struct BatchBenchmark {
         var count = 0
         let cores = BatchPipeline.availableCores
         // As `baton batch` does: one copy of the ruleset per worker.
-        let allRulesets = BatchPipeline.workerRulesets(ruleset, loadingAgain: rulesPath, count: cores)
+        let allRulesets = BatchPipeline.loadWorkerRulesets(path: rulesPath, count: cores) { ruleset }
         // 1 job and every core alternately, so that the speed-up compares
         // passes run at the same moment of a drifting machine.
         let timed = try Clock.pairedMedians(passes: passes) {

@@ -100,20 +100,6 @@ package final class BatchPipeline {
             chunkSize: chunkSize)
     }
 
-    /// `count` copies of `ruleset` for `init(rulesets:…)`: `ruleset` itself,
-    /// then the files at `path` loaded again for each further worker. A copy
-    /// whose digest differs (the files changed meanwhile) or that does not
-    /// load is replaced by `ruleset`, so that every worker decides alike.
-    package static func workerRulesets(_ ruleset: Ruleset, loadingAgain path: String, count: Int) -> [Ruleset] {
-        [ruleset]
-            + (1..<max(1, min(count, defaultChunkSize))).map { _ in
-                guard let copy = RulesetLoader.load(path: path).ruleset, copy.digest == ruleset.digest else {
-                    return ruleset
-                }
-                return copy
-            }
-    }
-
     /// The ruleset of each worker, for making one decoder per worker.
     package var workerRulesets: [Ruleset] { engines.map(\.ruleset) }
 

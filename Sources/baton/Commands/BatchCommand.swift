@@ -68,7 +68,10 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let now = try nowOption.timestamp()
         let rulesPath = try rulesOption.path()
-        let ruleset = try RulesetLoading.load(rulesPath)
+        // One copy of the ruleset per worker, loaded at once: see `BatchPipeline.init(rulesets:…)`.
+        let rulesets = try BatchPipeline.loadWorkerRulesets(
+            path: rulesPath, count: jobs ?? BatchPipeline.availableCores
+        ) { () throws(any Error) in try RulesetLoading.load(rulesPath) }
         let source = try InputFile.open(input)
         defer { source.close() }
         let destination = try openOutput()
@@ -82,8 +85,6 @@ struct BatchCommand: ParsableCommand {
             throw Self.cannotStart("\(error)")
         }
 
-        let rulesets = BatchPipeline.workerRulesets(
-            ruleset, loadingAgain: rulesPath, count: jobs ?? BatchPipeline.availableCores)
         let pipeline = BatchPipeline(rulesets: rulesets, now: now, state: routingState)
         var observer = BatchConsoleObserver(inputSize: source.size)
         var sink = FileDescriptorSink(fileDescriptor: destination)
