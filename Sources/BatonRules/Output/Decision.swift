@@ -59,7 +59,7 @@ public struct RouteResult: Sendable {
 }
 
 /// The kind of an assignee id.
-public enum AssigneeKind: String, Sendable, Hashable {
+public enum AssigneeKind: String, Sendable, Hashable, CaseIterable {
     case owner, team, queue
 }
 
@@ -103,7 +103,7 @@ public struct RouteStep: Sendable, Hashable {
 }
 
 /// Whether the lead is handed to sales.
-public enum HandoffStatus: String, Sendable, Hashable {
+public enum HandoffStatus: String, Sendable, Hashable, CaseIterable {
     case handoff
     case notReady = "not_ready"
     case suppressed

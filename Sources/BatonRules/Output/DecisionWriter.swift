@@ -174,7 +174,7 @@ public enum DecisionWriter {
 
     private static func writeRoute(_ route: RouteResult, to writer: inout JSONWriter) {
         writer.fragment(#","route":{"assignee":{"kind":"#)
-        writer.string(route.assignee.kind.rawValue)
+        writer.fragment(quoted(route.assignee.kind))
         writer.fragment(#","id":"#)
         writer.string(route.assignee.id)
         if let name = route.assignee.name {
@@ -197,7 +197,7 @@ public enum DecisionWriter {
     /// Writes one route path entry.
     static func writeStep(_ step: RouteStep, to writer: inout JSONWriter) {
         writer.fragment(#"{"kind":"#, separated: true)
-        writer.string(step.kind.rawValue)
+        writer.fragment(quoted(step.kind))
         writer.fragment(#","id":"#)
         writer.string(step.id)
         if let skipped = step.skipped {
@@ -228,7 +228,7 @@ public enum DecisionWriter {
 
     private static func writeHandoff(_ handoff: HandoffResult, to writer: inout JSONWriter) {
         writer.fragment(#","handoff":{"status":"#)
-        writer.string(handoff.status.rawValue)
+        writer.fragment(quoted(handoff.status))
         writer.fragment(#","stage":"#)
         optionalString(handoff.stage, to: &writer)
         writer.fragment(#","suppressed_by":"#)
@@ -273,6 +273,24 @@ public enum DecisionWriter {
         writer.fragment(#","message":"#)
         writer.string(warning.message)
         writer.fragment("}")
+    }
+
+    /// The JSON string of a kind, written without an escape scan.
+    static func quoted(_ kind: AssigneeKind) -> StaticString {
+        switch kind {
+        case .owner: #""owner""#
+        case .team: #""team""#
+        case .queue: #""queue""#
+        }
+    }
+
+    /// The JSON string of a status, written without an escape scan.
+    static func quoted(_ status: HandoffStatus) -> StaticString {
+        switch status {
+        case .handoff: #""handoff""#
+        case .notReady: #""not_ready""#
+        case .suppressed: #""suppressed""#
+        }
     }
 
     /// A day since 1970-01-01 as `YYYY-MM-DD`.
