@@ -24,6 +24,15 @@ struct RegexCaseFoldingTests {
         #expect(RegexCaseFolding.table.variants(of: scalar) == expected)
     }
 
+    @Test("every member of every orbit finds its orbit, and no scalar is in two")
+    func everyMemberFindsItsOrbit() {
+        let table = RegexCaseFolding.table
+        for orbit in table.orbits {
+            for member in orbit { #expect(table.variants(of: member) == orbit) }
+        }
+        #expect(Set(table.entries.map(\.scalar)).count == table.entries.count)
+    }
+
     @Test("scalars without case have no variants")
     func uncasedScalars() {
         for scalar: UInt32 in [0x30, 0x20, 0x131, 0x4E00, 0x1F600] {

@@ -15,24 +15,35 @@ struct RegexCaseFolding: Sendable {
     let entries: [Entry]
     /// Each orbit's members, in ascending order.
     let orbits: [[UInt32]]
-    private let orbitOfScalar: [UInt32: Int]
 
     static let table = RegexCaseFolding(orbits: parseOrbits(orbitsText))
 
+    /// Searched in `entries`, not through a dictionary of every scalar:
+    /// hashing the ~2,900 scalars cost 2.7 million instructions (~0.7 ms)
+    /// at the start of every process that loads a `(?i)` pattern.
     init(orbits: [[UInt32]]) {
-        var orbitOfScalar: [UInt32: Int] = [:]
-        for (index, orbit) in orbits.enumerated() {
-            for member in orbit { orbitOfScalar[member] = index }
-        }
         self.orbits = orbits
-        self.orbitOfScalar = orbitOfScalar
-        self.entries = orbitOfScalar.map { Entry(scalar: $0.key, orbit: $0.value) }.sorted { $0.scalar < $1.scalar }
+        // Sorted as plain integers (scalar, then orbit), a third of the
+        // cost of sorting the entries by a closure.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(orbits.reduce(0) { $0 + $1.count })
+        for (index, orbit) in orbits.enumerated() {
+            for member in orbit { keys.append(UInt64(member) << 32 | UInt64(index)) }
+        }
+        keys.sort()
+        entries = keys.map { Entry(scalar: UInt32($0 >> 32), orbit: Int($0 & 0xFFFF_FFFF)) }
     }
 
     /// The scalar's case variants including itself, or `nil` if it has none.
     func variants(of scalar: UInt32) -> [UInt32]? {
-        guard let orbit = orbitOfScalar[scalar] else { return nil }
-        return orbits[orbit]
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].scalar < scalar { low = middle + 1 } else { high = middle }
+        }
+        guard low < entries.count, entries[low].scalar == scalar else { return nil }
+        return orbits[entries[low].orbit]
     }
 
     /// Orbits written as `orbitsText` is: groups separated by white space, members
