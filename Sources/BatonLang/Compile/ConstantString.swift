@@ -6,14 +6,13 @@
 /// small strings are) but on two different strings of the same length takes
 /// its canonical-equivalence path, some 700 instructions (`"email_click"`
 /// against `"form_submit"`); the bytes compare eight at a time instead.
-package struct ConstantString: Sendable {
-    /// The constant. Kept also so that no other string can take its
-    /// storage, and so its bits.
-    package let text: String
+struct ConstantString: Sendable {
+    /// Kept so that no other string can take its storage, and so its bits.
+    private let text: String
     private let bits: (UInt64, UInt64)
     private let bytes: [UInt8]
 
-    package init(_ text: String) {
+    init(_ text: String) {
         self.text = text
         bits = unsafeBitCast(text, to: (UInt64, UInt64).self)
         bytes = Array(text.utf8)
@@ -21,7 +20,7 @@ package struct ConstantString: Sendable {
 
     /// Whether `other` holds the same scalars.
     @inline(__always)
-    package func matches(_ other: String) -> Bool {
+    func matches(_ other: String) -> Bool {
         // The same two words are the same string: a small one's bytes, or this storage.
         if unsafeBitCast(other, to: (UInt64, UInt64).self) == bits { return true }
         guard other.utf8.count == bytes.count else { return false }
