@@ -253,14 +253,15 @@ final class FieldSubstringTest: FusedCondition, @unchecked Sendable {
 
     override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
 
-    /// The verdict when the field is a string (an ASCII one when lowering),
-    /// or null with a default; else nil.
+    /// The verdict when the field is a contiguous string (an ASCII one when
+    /// lowering), or null with a default; else nil.
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
         field.testValue(activation) { value in
             switch value {
             case .string(let text):
-                lowering ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.test(text, kind, pattern)
+                lowering
+                    ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.testInPlace(text, kind, pattern)
             case .null: nullVerdict
             default: nil
             }
