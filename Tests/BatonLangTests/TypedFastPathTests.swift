@@ -76,6 +76,27 @@ import Testing
             ("lead.employees * 9223372036854775807 + 1", [:], "error: integer overflow: 250 * 9223372036854775807"),
             ("lead.employees / 0 + 1", [:], "error: division by zero"),
             ("lead.events.count(e, e.type == 'page_view' && e.url.contains('pricing'))", [:], "int:1"),
+            // The loop tests the sides of a top `&&` or `||` itself; a side without a verdict goes to the general form.
+            ("lead.events.exists(e, e.type == 'x' || e.url.contains('pricing'))", [:], "bool:true"),
+            ("lead.events.all(e, e.type == 'page_view' || e.form == 'demo')", [:], "bool:true"),
+            ("lead.events.count(e, e.type == 'form_submit' || e.url.contains('x'))", [:], "int:2"),
+            (
+                "lead.events.exists(e, e.url.contains('nothing') && e.type == 'form_submit')", [:],
+                "error: null operand: e.url is null"
+            ),
+            ("lead.events.all(e, e.type == 'form_submit' && e.url.contains('x'))", [:], "bool:false"),
+            ("lead.events.exists_one(e, e.form == 'demo' || e.url.contains('pricing'))", [:], "bool:false"),
+            ("lead.events.count(e, e.type == 'page_view' && e.url.contains('pricing'))", ["events": .list([])], "int:0"),
+            (
+                "lead.events.exists(e, e.type == 'page_view')", ["events": .null],
+                "error: null operand: lead.events is null"
+            ),
+            ("lead.tags.count(t, t == 'saas' || t == 'b2b')", [:], "int:2"),
+            // Elements that are not records: the field tests give no verdict.
+            (
+                "lead.events.count(e, e.type == 'x' || e.url.contains('x'))", ["events": .list([.int(1)])],
+                "error: cannot select field 'type' of int"
+            ),
             (
                 "lead.events.count(e, e.type == 'form_submit' && e.url.contains('x'))", [:],
                 "error: null operand: e.url is null"

@@ -33,4 +33,21 @@ enum ByteWord {
     static func firstMarked(_ mask: UInt64) -> Int {
         mask.trailingZeroBitCount >> 3
     }
+
+    /// Whether `left` and `right`, of the same count, hold the same bytes,
+    /// compared eight at a time (the last eight overlapping the ones before).
+    @inline(__always)
+    static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = left.count
+        guard count >= 8, let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
+            for index in 0..<count where left[index] != right[index] { return false }
+            return true
+        }
+        var offset = 0
+        while offset + 8 < count {
+            if load(leftBase + offset) != load(rightBase + offset) { return false }
+            offset += 8
+        }
+        return load(leftBase + count - 8) == load(rightBase + count - 8)
+    }
 }

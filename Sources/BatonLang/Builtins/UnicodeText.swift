@@ -64,13 +64,22 @@ enum UnicodeText {
 
     /// How `lower(text)` relates to an ASCII lower-case `pattern`, computed
     /// on the bytes without building the lower-cased text; nil when `text`
-    /// is not ASCII (the caller lower-cases then).
+    /// is not ASCII, or not contiguous (the caller lower-cases then).
     // Inlined so that a caller reading `text` in place from a record need not copy it.
     @inline(__always)
     static func asciiLowercased(_ text: String, _ test: SubstringTest, _ pattern: [UInt8]) -> Bool? {
-        withBytes(text) { haystack in
+        withBytesInPlace(text) { haystack in
             for byte in haystack where byte >= 0x80 { return nil }
             return pattern.withUnsafeBufferPointer { matches(haystack, test, $0, lowering: true) }
+        }
+    }
+
+    /// `test(_:_:_:)` on `text`'s bytes in place, nil when they are not
+    /// contiguous (the caller's general path decides then).
+    @inline(__always)
+    static func testInPlace(_ text: String, _ test: SubstringTest, _ pattern: [UInt8]) -> Bool? {
+        withBytesInPlace(text) { haystack in
+            pattern.withUnsafeBufferPointer { matches(haystack, test, $0, lowering: false) }
         }
     }
 
@@ -81,6 +90,14 @@ enum UnicodeText {
         withBytes(text) { haystack in
             pattern.withUnsafeBufferPointer { matches(haystack, test, $0, lowering: false) }
         }
+    }
+
+    /// `body` of `text`'s UTF-8 bytes in place, nil when the string is not
+    /// contiguous. `body` appears once, not twice as in `withBytes`, so that
+    /// it is inlined into the caller rather than called.
+    @inline(__always)
+    static func withBytesInPlace<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result?) -> Result? {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? nil
     }
 
     /// `body` of `text`'s UTF-8 bytes, in place when the string is contiguous.

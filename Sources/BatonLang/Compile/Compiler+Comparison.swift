@@ -79,17 +79,11 @@ extension Compiler {
             if case .string(let expected) = constant, isEquality, let field = fieldReference(left) {
                 // One closure for the rare cases keeps the hot closure's captures few.
                 let fallback: BoolEvaluator = { settle(evaluateLeft($0), constant, $0) }
-                if expected.utf8.allSatisfy({ $0 < 0x80 }) {
-                    let comparison = FieldEqualToASCII(
-                        field: field, expected: expected, negated: negated, fallback: fallback)
-                    var node = CompiledNode.bool { activation in comparison.verdict(activation) }
-                    node.fusedCondition = comparison
-                    return node
-                }
-                return .bool { activation in
-                    if let same = field.testString(activation, { sameScalars($0, expected) }) { return same != negated }
-                    return fallback(activation)
-                }
+                let comparison = FieldEqualToString(
+                    field: field, expected: expected, negated: negated, fallback: fallback)
+                var node = CompiledNode.bool { activation in comparison.verdict(activation) }
+                node.fusedCondition = comparison
+                return node
             }
             if case .bool(let expected) = constant, isEquality, let field = fieldReference(left) {
                 let comparison = FieldEqualToBool(

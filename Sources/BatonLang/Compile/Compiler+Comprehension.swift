@@ -33,6 +33,11 @@ extension Compiler {
         }
         let hasTree = fusedPredicate != nil
         let tree = fusedPredicate ?? FusedCondition()
+        // A top `&&` or `||` of the tree, its sides tested by the loop itself (see `visitVerdicts`).
+        let logical = fusedPredicate as? FusedLogical
+        let isLogical = logical != nil
+        let (left, right) = (logical?.left ?? tree, logical?.right ?? tree)
+        let leftDecides = logical?.decisive ?? false
         let predicateText = comprehension.predicate.map { text($0.span) } ?? ""
         let predicateSpan = comprehension.predicate?.span ?? span
         let transform = comprehension.transform.map { compile($0).evaluate }
@@ -51,6 +56,10 @@ extension Compiler {
                 if let flag = tree.test(activation) { return flag }
                 activation.steps = steps
             }
+            return generalVerdict(activation)
+        }
+        /// `verdict` by the predicate's general form alone.
+        @Sendable func generalVerdict(_ activation: Activation) -> Bool? {
             if let flag = predicate(activation) { return flag }
             let value = activation.takeEscaped()
             switch value {
@@ -90,6 +99,38 @@ extension Compiler {
                 return nil
             }
         }
+        /// `visit` with the predicate's verdict on each element (nil with
+        /// the error escaped) for `body`, and `exhausted` once the step
+        /// budget is spent. One tight loop: the slot checked once, the
+        /// element lent by pointer, the tree called directly (its top `&&`
+        /// or `||` taken apart here, a call less per element) and the
+        /// general form only for an element the tree gives no verdict on.
+        @inline(__always) @Sendable func visitVerdicts<Result>(
+            _ elements: [Value], _ activation: Activation, exhausted: () -> Result, _ body: (Bool?) -> Result?
+        ) -> Result? {
+            elements.withUnsafeBufferPointer { buffer in
+                guard let first = buffer.baseAddress else { return nil }
+                let locals = activation.locals.prepared(slot)
+                for element in first..<first + buffer.count {
+                    locals[slot] = element
+                    guard activation.takeStep() else { return exhausted() }
+                    let steps = activation.steps
+                    var flag: Bool?
+                    if isLogical {
+                        flag = left.test(activation)
+                        if let leftFlag = flag, leftFlag != leftDecides { flag = right.test(activation) }
+                    } else if hasTree {
+                        flag = tree.test(activation)
+                    }
+                    if flag == nil {
+                        activation.steps = steps
+                        flag = generalVerdict(activation)
+                    }
+                    if let result = body(flag) { return result }
+                }
+                return nil
+            }
+        }
         @Sendable func budgetError(_ activation: Activation) -> Value {
             .error(EvalError("evaluation step budget of \(activation.stepBudget) exceeded", at: span))
         }
@@ -102,9 +143,10 @@ extension Compiler {
                 guard let visited = elements(activation) else { return nil }
                 var pending: Value?
                 // The outcome once it is decided: the decisive flag, or nil with the budget error escaped.
-                let decided: Bool?? = visit(visited, activation) { _ in
-                    guard activation.takeStep() else { return .some(activation.escape(budgetError(activation))) }
-                    if let flag = verdict(activation) {
+                let decided: Bool?? = visitVerdicts(
+                    visited, activation, exhausted: { () -> Bool? in activation.escape(budgetError(activation)) }
+                ) { verdict in
+                    if let flag = verdict {
                         if flag == decisive { return .some(flag) }
                     } else if pending == nil {
                         pending = activation.takeEscaped()
@@ -120,9 +162,10 @@ extension Compiler {
                 guard let visited = elements(activation) else { return nil }
                 var matches: Int64 = 0
                 // Nil with the error escaped when the count stopped early.
-                let stopped: Int64?? = visit(visited, activation) { _ in
-                    guard activation.takeStep() else { return .some(activation.escape(budgetError(activation))) }
-                    guard let flag = verdict(activation) else { return .some(nil) }
+                let stopped: Int64?? = visitVerdicts(
+                    visited, activation, exhausted: { () -> Int64? in activation.escape(budgetError(activation)) }
+                ) { verdict in
+                    guard let flag = verdict else { return .some(nil) }
                     if flag { matches += 1 }
                     return nil
                 }

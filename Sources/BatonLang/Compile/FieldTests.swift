@@ -60,17 +60,17 @@ final class FieldComparedWithNumber: FusedCondition, FieldTestWithFallback, @unc
     }
 }
 
-/// A field compared for (in)equality with an ASCII string constant.
-final class FieldEqualToASCII: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
+/// A field compared for (in)equality with a string constant, on the bytes.
+final class FieldEqualToString: FusedCondition, FieldTestWithFallback, @unchecked Sendable {
     let field: FieldReference
-    let expected: String
+    let expected: ConstantString
     /// For `!=`.
     let negated: Bool
     let fallback: BoolEvaluator
 
     init(field: FieldReference, expected: String, negated: Bool, fallback: @escaping BoolEvaluator) {
         self.field = field
-        self.expected = expected
+        self.expected = ConstantString(expected)
         self.negated = negated
         self.fallback = fallback
     }
@@ -80,7 +80,7 @@ final class FieldEqualToASCII: FusedCondition, FieldTestWithFallback, @unchecked
     /// The verdict when the field is a string, else nil.
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
-        field.testString(activation, { sameScalars($0, ascii: expected) }).map { $0 != negated }
+        field.testString(activation, { expected.matches($0) }).map { $0 != negated }
     }
 }
 
@@ -253,14 +253,15 @@ final class FieldSubstringTest: FusedCondition, @unchecked Sendable {
 
     override func test(_ activation: Activation) -> Bool? { fastVerdict(activation) }
 
-    /// The verdict when the field is a string (an ASCII one when lowering),
-    /// or null with a default; else nil.
+    /// The verdict when the field is a contiguous string (an ASCII one when
+    /// lowering), or null with a default; else nil.
     @inline(__always)
     final func fastVerdict(_ activation: Activation) -> Bool? {
         field.testValue(activation) { value in
             switch value {
             case .string(let text):
-                lowering ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.test(text, kind, pattern)
+                lowering
+                    ? UnicodeText.asciiLowercased(text, kind, pattern) : UnicodeText.testInPlace(text, kind, pattern)
             case .null: nullVerdict
             default: nil
             }

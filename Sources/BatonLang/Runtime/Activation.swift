@@ -205,6 +205,14 @@ struct LocalSlots {
         }
     }
 
+    /// The slots, for a loop that binds `slot` on every element: the
+    /// bounds checked here once, not per element.
+    @inline(__always)
+    func prepared(_ slot: Int) -> UnsafeMutablePointer<UnsafePointer<Value>> {
+        precondition(slot < count, "comprehension slot \(slot) not prepared by begin(localCount:)")
+        return slots.unsafelyUnwrapped
+    }
+
     /// Makes room for `count` slots, the new ones at null.
     mutating func grow(to count: Int) {
         let grown = UnsafeMutablePointer<UnsafePointer<Value>>.allocate(capacity: count)

@@ -111,15 +111,6 @@ func sameScalars(_ a: String, _ b: String) -> Bool {
     return a.utf8.elementsEqual(b.utf8)
 }
 
-/// Whether `text` holds the same scalars as `ascii`, an ASCII string. With
-/// equal UTF-8 lengths Swift's `==` agrees with scalar equality: a non-ASCII
-/// text canonically equivalent to ASCII (`"\u{212A}"` and `"K"`) is longer.
-/// And `==` is fastest where it matters, on identical small strings.
-@inline(__always)
-func sameScalars(_ text: String, ascii: String) -> Bool {
-    text.utf8.count == ascii.utf8.count && text == ascii
-}
-
 /// Orders strings by Unicode scalar values, without normalisation.
 func compareScalars(_ a: String, _ b: String) -> Int {
     var left = a.utf8.makeIterator()
