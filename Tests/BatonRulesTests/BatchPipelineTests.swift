@@ -60,6 +60,55 @@ import Testing
         #expect(run.output.split(separator: "\n").count == 42)
     }
 
+    /// What a run told its observer, and the lines it had written by then.
+    final class RunLog {
+        var events: [String] = []
+        var linesWritten = 0
+    }
+
+    struct LoggingSink: BatchSink {
+        let log: RunLog
+        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) {
+            log.linesWritten += bytes.count { $0 == UInt8(ascii: "\n") }
+        }
+    }
+
+    struct LoggingObserver: BatchObserver {
+        let log: RunLog
+        mutating func badRecord(line: Int, error: LeadInputError) { log.events.append("bad \(line)") }
+        mutating func chunkWritten(summary: BatchSummary, bytesConsumed: Int) {
+            log.events.append("chunk \(summary.records) records, \(log.linesWritten) lines, \(bytesConsumed) bytes")
+        }
+    }
+
+    /// Each chunk is read while the one before is evaluated: its bad
+    /// records and its progress must still come after that one's, with the
+    /// bytes of its own records, and once its lines are written.
+    @Test(arguments: [1, 2, 3])
+    func badRecordsAndProgressComeChunkByChunkInOrder(jobs: Int) throws {
+        let lines = Self.leads.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let ruleset = try Self.exampleRuleset()
+        let (reader, descriptor) = try Self.reader(Self.leads)
+        defer { close(descriptor) }
+        let pipeline = BatchPipeline(ruleset: ruleset, now: Self.now, state: RoutingState(), jobs: jobs, chunkSize: 4)
+        var source = NDJSONRecordSource(reader: reader)
+        let log = RunLog()
+        var sink = LoggingSink(log: log)
+        var observer = LoggingObserver(log: log)
+        try pipeline.run(
+            source: &source, decoder: NDJSONLeadDecoder(schema: ruleset.schema), sink: &sink, observer: &observer)
+        var expected: [String] = []
+        var bytes = 0
+        for (index, line) in lines.enumerated() {
+            bytes += line.utf8.count + 1
+            if line.isEmpty || line.contains("bad") { expected.append("bad \(index + 1)") }
+            if (index + 1) % 4 == 0 || index + 1 == lines.count {
+                expected.append("chunk \(index + 1) records, \(index + 1) lines, \(bytes) bytes")
+            }
+        }
+        #expect(log.events == expected)
+    }
+
     @Test func summaryTalliesGradesHandoffsAndAssignees() throws {
         let summary = try Self.run(Self.leads, jobs: 2, chunkSize: 4).summary
         #expect(summary.records == 42)

@@ -10,8 +10,9 @@ import BatonLang
 /// cores, with routing state carried across the leads in input order: the
 /// engine of `baton batch`, meant to be reused as it is by a service.
 ///
-/// The input is read in chunks of `chunkSize` records, and each chunk cut
-/// into slices. Each slice is
+/// The input is read in chunks of `chunkSize` records, each chunk by a
+/// worker while the one before is evaluated, and each chunk cut into
+/// slices. Each slice is
 /// 1. decoded and prepared (`Engine.prepare`: account, scoring, routing
 ///    rules, handoff; no state), by any worker, in parallel;
 /// 2. routed (`Engine.route`, which reads and updates the `RoutingState`),
@@ -22,7 +23,7 @@ import BatonLang
 /// and the buffers go to the sink in slice order, so in input order.
 ///
 /// The output therefore never depends on the number of jobs, and memory is
-/// a chunk of input and output, however long the input is.
+/// two chunks of input and one of output, however long the input is.
 ///
 /// ```swift
 /// let pipeline = BatchPipeline(ruleset: ruleset, now: now, state: RoutingState(), jobs: 2)
@@ -50,7 +51,10 @@ package final class BatchPipeline {
     /// Each worker's copy of the decision members that are the same for every lead.
     private var headers: [DecisionWriter.HeaderCache]
     private var outcomes: [Outcome] = []
+    /// The chunk being evaluated.
     private var chunk = BatchChunk()
+    /// The chunk after it, read meanwhile.
+    private var nextChunk = BatchChunk()
     /// The bad records of the chunk being routed, told to the observer on the calling thread.
     private var badRecords: [(line: Int, error: LeadInputError)] = []
 
@@ -144,24 +148,31 @@ package final class BatchPipeline {
         source: inout Source, decoders: [Decoder], sink: inout Sink, observer: inout Observer
     ) throws(BatchOutputError) -> BatchSummary {
         precondition(!decoders.isEmpty, "a batch needs a decoder")
-        while true {
-            chunk.removeAll()
-            source.read(into: &chunk, limit: chunkSize)
-            if chunk.isEmpty { break }
-            let sliceCount = evaluateChunk(decoders: decoders)
+        nextChunk.removeAll()
+        source.read(into: &nextChunk, limit: chunkSize)
+        var nextBytesConsumed = source.bytesConsumed
+        while !nextChunk.isEmpty {
+            swap(&chunk, &nextChunk)
+            nextChunk.removeAll()
+            let bytesConsumed = nextBytesConsumed
+            let sliceCount = evaluateChunk(decoders: decoders) {
+                source.read(into: &nextChunk, limit: chunkSize)
+                nextBytesConsumed = source.bytesConsumed
+            }
             for (line, error) in badRecords { observer.badRecord(line: line, error: error) }
             for index in 0..<sliceCount where writers[index].count > 0 {
                 try writers[index].withBytes { bytes throws(BatchOutputError) in try sink.write(bytes) }
             }
-            observer.chunkWritten(summary: summary, bytesConsumed: source.bytesConsumed)
+            observer.chunkWritten(summary: summary, bytesConsumed: bytesConsumed)
         }
         return summary
     }
 
     /// Prepares, routes and writes the chunk, slice by slice, on the
-    /// workers; returns the number of slices, whose lines are in
+    /// workers, one of which also calls `readAhead` (reading the next
+    /// chunk); returns the number of slices, whose lines are in
     /// `writers[0..<sliceCount]`.
-    private func evaluateChunk<Decoder: BatchLeadDecoder>(decoders: [Decoder]) -> Int {
+    private func evaluateChunk<Decoder: BatchLeadDecoder>(decoders: [Decoder], readAhead: () -> Void) -> Int {
         let count = chunk.count
         let workers = min(jobs, count)
         let sliceCount = min(count, workers * Self.slicesPerWorker)
@@ -193,6 +204,8 @@ package final class BatchPipeline {
                                 write(
                                     slice: slice, of: sliceCount, to: &writers[slice], header: &headers[worker],
                                     outcomes: outcomes)
+                            case .readAhead:
+                                readAhead()
                             }
                             schedule.finish(task, worker: worker)
                         }

@@ -6,7 +6,9 @@
 
 /// Hands out the work on one chunk's slices to the workers: each slice is
 /// prepared (in any order, in parallel), routed (one slice at a time, in
-/// input order) and written (in any order, in parallel).
+/// input order) and written (in any order, in parallel); and, once, the
+/// reading of the next chunk, which would otherwise keep every worker but
+/// the reading one idle between chunks.
 ///
 /// Routing is the pipeline's serial part. With one barrier per stage it
 /// held up every core for its whole length, once per chunk; here a worker
@@ -23,6 +25,8 @@ final class ChunkSchedule: @unchecked Sendable {
         /// the slice, so that its decisions hold that worker's strings.
         case route(slice: Int, preparedBy: Int)
         case write(slice: Int)
+        /// Read the next chunk into a buffer of its own.
+        case readAhead
     }
 
     private let sliceCount: Int
@@ -37,6 +41,8 @@ final class ChunkSchedule: @unchecked Sendable {
     private var routing = false
     private var toWrite: [Int] = []
     private var written = 0
+    private var readAheadWaiting = true
+    private var readingAhead = false
 
     init(sliceCount: Int) {
         self.sliceCount = sliceCount
@@ -53,9 +59,10 @@ final class ChunkSchedule: @unchecked Sendable {
     }
 
     /// The next task for `worker`, waiting while none is ready; nil once
-    /// every slice is written.
+    /// every slice is written and the next chunk read.
     ///
     /// Routing comes first, since the other workers may soon wait for it;
+    /// then reading ahead, early so that it never is the last task left;
     /// then writing, which frees a slice's decisions early, preferably a
     /// slice the worker prepared itself (its strings are the worker's own,
     /// whose reference counts no other core then touches); then preparing.
@@ -67,6 +74,11 @@ final class ChunkSchedule: @unchecked Sendable {
                 routing = true
                 return .route(slice: nextToRoute, preparedBy: preparedBy[nextToRoute])
             }
+            if readAheadWaiting {
+                readAheadWaiting = false
+                readingAhead = true
+                return .readAhead
+            }
             if !toWrite.isEmpty {
                 let own = toWrite.lastIndex { preparedBy[$0] == worker } ?? toWrite.count - 1
                 return .write(slice: toWrite.remove(at: own))
@@ -75,7 +87,7 @@ final class ChunkSchedule: @unchecked Sendable {
                 nextToPrepare += 1
                 return .prepare(slice: nextToPrepare - 1)
             }
-            if written == sliceCount { return nil }
+            if written == sliceCount, !readAheadWaiting, !readingAhead { return nil }
             pthread_cond_wait(changed, mutex)
         }
     }
@@ -92,6 +104,8 @@ final class ChunkSchedule: @unchecked Sendable {
             toWrite.append(slice)
         case .write:
             written += 1
+        case .readAhead:
+            readingAhead = false
         }
         pthread_cond_broadcast(changed)
         pthread_mutex_unlock(mutex)
