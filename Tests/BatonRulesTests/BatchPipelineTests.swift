@@ -109,6 +109,37 @@ import Testing
         #expect(log.events == expected)
     }
 
+    struct FailingSink: BatchSink {
+        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) {
+            throw BatchOutputError("disk full")
+        }
+    }
+
+    /// A run stopped by the sink may leave the next chunk's first slices
+    /// prepared: a later run of the same pipeline must not decide with them.
+    @Test func aPipelineStoppedByItsSinkRunsAgainAlike() throws {
+        let ruleset = try Self.exampleRuleset()
+        let decoder = NDJSONLeadDecoder(schema: ruleset.schema)
+        let pipeline = BatchPipeline(ruleset: ruleset, now: Self.now, state: RoutingState(), jobs: 2, chunkSize: 8)
+        let (failedReader, failedDescriptor) = try Self.reader(Self.leads)
+        defer { close(failedDescriptor) }
+        var failedSource = NDJSONRecordSource(reader: failedReader)
+        var failingSink = FailingSink()
+        var observer = SilentBatchObserver()
+        #expect(throws: BatchOutputError.self) {
+            try pipeline.run(source: &failedSource, decoder: decoder, sink: &failingSink, observer: &observer)
+        }
+        let otherLeads = Self.leads.replacingOccurrences(of: "P-", with: "Q-")
+        let (reader, descriptor) = try Self.reader(otherLeads)
+        defer { close(descriptor) }
+        var source = NDJSONRecordSource(reader: reader)
+        var sink = CollectingSink()
+        try pipeline.run(source: &source, decoder: decoder, sink: &sink, observer: &observer)
+        let output = String(decoding: sink.bytes, as: UTF8.self)
+        #expect(!output.contains("P-"))
+        #expect(output.split(separator: "\n").count == 42)
+    }
+
     @Test func summaryTalliesGradesHandoffsAndAssignees() throws {
         let summary = try Self.run(Self.leads, jobs: 2, chunkSize: 4).summary
         #expect(summary.records == 42)

@@ -20,10 +20,13 @@ import BatonLang
 ///    write other slices (``ChunkSchedule``);
 /// 3. written as decision lines (or bad input objects) into its own buffer,
 ///    by any worker, in parallel;
-/// and the buffers go to the sink in slice order, so in input order.
+/// and the buffers go to the sink in slice order, so in input order. The
+/// first slices of a chunk are prepared by the workers left idle at the end
+/// of the chunk before.
 ///
 /// The output therefore never depends on the number of jobs, and memory is
-/// two chunks of input and one of output, however long the input is.
+/// two chunks of input and of decisions and one of output, however long
+/// the input is.
 ///
 /// ```swift
 /// let pipeline = BatchPipeline(ruleset: ruleset, now: now, state: RoutingState(), jobs: 2)
@@ -51,6 +54,10 @@ package final class BatchPipeline {
     /// Each worker's copy of the decision members that are the same for every lead.
     private var headers: [DecisionWriter.HeaderCache]
     private var outcomes: [Outcome] = []
+    /// The outcomes of the next chunk, whose first slices are prepared ahead.
+    private var nextOutcomes: [Outcome] = []
+    /// The workers that prepared the next chunk's first slices, by slice.
+    private var preparedAhead: [Int] = []
     /// The chunk being evaluated.
     private var chunk = BatchChunk()
     /// The chunk after it, read meanwhile.
@@ -148,16 +155,23 @@ package final class BatchPipeline {
         source: inout Source, decoders: [Decoder], sink: inout Sink, observer: inout Observer
     ) throws(BatchOutputError) -> BatchSummary {
         precondition(!decoders.isEmpty, "a batch needs a decoder")
+        if !preparedAhead.isEmpty {
+            // The run before stopped on a sink error with slices prepared ahead.
+            nextOutcomes = Array(repeating: Outcome(), count: nextOutcomes.count)
+            preparedAhead.removeAll()
+        }
         nextChunk.removeAll()
         source.read(into: &nextChunk, limit: chunkSize)
         var nextBytesConsumed = source.bytesConsumed
         while !nextChunk.isEmpty {
             swap(&chunk, &nextChunk)
+            swap(&outcomes, &nextOutcomes)
             nextChunk.removeAll()
             let bytesConsumed = nextBytesConsumed
             let sliceCount = evaluateChunk(decoders: decoders) {
                 source.read(into: &nextChunk, limit: chunkSize)
                 nextBytesConsumed = source.bytesConsumed
+                return self.sliceCount(forRecords: nextChunk.count)
             }
             for (line, error) in badRecords { observer.badRecord(line: line, error: error) }
             for index in 0..<sliceCount where writers[index].count > 0 {
@@ -168,46 +182,63 @@ package final class BatchPipeline {
         return summary
     }
 
+    /// The number of slices a chunk of `count` records is cut into.
+    private func sliceCount(forRecords count: Int) -> Int {
+        min(count, min(jobs, count) * Self.slicesPerWorker)
+    }
+
     /// Prepares, routes and writes the chunk, slice by slice, on the
-    /// workers, one of which also calls `readAhead` (reading the next
-    /// chunk); returns the number of slices, whose lines are in
-    /// `writers[0..<sliceCount]`.
-    private func evaluateChunk<Decoder: BatchLeadDecoder>(decoders: [Decoder], readAhead: () -> Void) -> Int {
+    /// workers, one of which also calls `readAhead` (reading the next chunk
+    /// and returning its number of slices), and the idle ones then prepare
+    /// the next chunk's first slices; returns the number of slices, whose
+    /// lines are in `writers[0..<sliceCount]`.
+    private func evaluateChunk<Decoder: BatchLeadDecoder>(decoders: [Decoder], readAhead: () -> Int) -> Int {
         let count = chunk.count
         let workers = min(jobs, count)
-        let sliceCount = min(count, workers * Self.slicesPerWorker)
+        let sliceCount = sliceCount(forRecords: count)
         // Every outcome is empty between chunks (routing takes what was
-        // prepared, writing what was decided or bad), so the array only
-        // grows: emptied and filled again, it cost ~450 instructions per lead.
-        if outcomes.count < count {
-            outcomes.append(contentsOf: repeatElement(Outcome(), count: count - outcomes.count))
+        // prepared, writing what was decided or bad), so the arrays only
+        // grow: emptied and filled again, it cost ~450 instructions per
+        // lead. Both hold a whole chunk: the next one may be prepared in.
+        if outcomes.count < chunkSize {
+            outcomes.append(contentsOf: repeatElement(Outcome(), count: chunkSize - outcomes.count))
+            nextOutcomes.append(contentsOf: repeatElement(Outcome(), count: chunkSize - nextOutcomes.count))
         }
         badRecords.removeAll(keepingCapacity: true)
         while writers.count < sliceCount { writers.append(JSONWriter(reservingCapacity: 1 << 14)) }
-        let schedule = ChunkSchedule(sliceCount: sliceCount)
-        outcomes.withUnsafeMutableBufferPointer { outcomes in
-            writers.withUnsafeMutableBufferPointer { writers in
-                headers.withUnsafeMutableBufferPointer { headers in
-                    ParallelWork.run(workers: workers) { worker in
-                        while let task = schedule.next(worker: worker) {
-                            switch task {
-                            case .prepare(let slice):
-                                prepare(
-                                    slice: slice, of: sliceCount, worker: worker,
-                                    decoder: decoders[worker % decoders.count], outcomes: outcomes)
-                            case .route(let slice, let preparedBy):
-                                route(
-                                    slice: slice, of: sliceCount, worker: preparedBy, outcomes: outcomes,
-                                    summary: &summary, badRecords: &badRecords)
-                            case .write(let slice):
-                                writers[slice].reset()
-                                write(
-                                    slice: slice, of: sliceCount, to: &writers[slice], header: &headers[worker],
-                                    outcomes: outcomes)
-                            case .readAhead:
-                                readAhead()
+        let schedule = ChunkSchedule(sliceCount: sliceCount, preparedBy: preparedAhead)
+        defer { preparedAhead = schedule.preparedAhead }
+        nextOutcomes.withUnsafeMutableBufferPointer { nextOutcomes in
+            outcomes.withUnsafeMutableBufferPointer { outcomes in
+                writers.withUnsafeMutableBufferPointer { writers in
+                    headers.withUnsafeMutableBufferPointer { headers in
+                        ParallelWork.run(workers: workers) { worker in
+                            while let task = schedule.next(worker: worker) {
+                                switch task {
+                                case .prepare(let slice):
+                                    prepare(
+                                        slice: slice, of: sliceCount, worker: worker,
+                                        decoder: decoders[worker % decoders.count], chunk: chunk, outcomes: outcomes)
+                                case .prepareAhead(let slice, let nextSliceCount):
+                                    prepare(
+                                        slice: slice, of: nextSliceCount, worker: worker,
+                                        decoder: decoders[worker % decoders.count], chunk: nextChunk,
+                                        outcomes: nextOutcomes)
+                                case .route(let slice, let preparedBy):
+                                    route(
+                                        slice: slice, of: sliceCount, worker: preparedBy, outcomes: outcomes,
+                                        summary: &summary, badRecords: &badRecords)
+                                case .write(let slice):
+                                    writers[slice].reset()
+                                    write(
+                                        slice: slice, of: sliceCount, to: &writers[slice], header: &headers[worker],
+                                        outcomes: outcomes)
+                                case .readAhead:
+                                    schedule.finishReadAhead(nextSliceCount: readAhead())
+                                    continue
+                                }
+                                schedule.finish(task, worker: worker)
                             }
-                            schedule.finish(task, worker: worker)
                         }
                     }
                 }
@@ -216,9 +247,10 @@ package final class BatchPipeline {
         return sliceCount
     }
 
-    /// Stage 1, parallel: decode and prepare each record of a slice.
+    /// Stage 1, parallel: decode and prepare each record of a slice of `chunk`.
     private func prepare<Decoder: BatchLeadDecoder>(
-        slice: Int, of sliceCount: Int, worker: Int, decoder: Decoder, outcomes: UnsafeMutableBufferPointer<Outcome>
+        slice: Int, of sliceCount: Int, worker: Int, decoder: Decoder, chunk: borrowing BatchChunk,
+        outcomes: UnsafeMutableBufferPointer<Outcome>
     ) {
         let engine = engines[worker]
         // Records read through a pointer: an ArraySlice per record would

@@ -8,7 +8,9 @@
 /// prepared (in any order, in parallel), routed (one slice at a time, in
 /// input order) and written (in any order, in parallel); and, once, the
 /// reading of the next chunk, which would otherwise keep every worker but
-/// the reading one idle between chunks.
+/// the reading one idle between chunks. Once the next chunk is read, a
+/// worker with nothing left to do in this one prepares slices of it, in
+/// order, instead of waiting for the last slices to be routed and written.
 ///
 /// Routing is the pipeline's serial part. With one barrier per stage it
 /// held up every core for its whole length, once per chunk; here a worker
@@ -25,8 +27,11 @@ final class ChunkSchedule: @unchecked Sendable {
         /// the slice, so that its decisions hold that worker's strings.
         case route(slice: Int, preparedBy: Int)
         case write(slice: Int)
-        /// Read the next chunk into a buffer of its own.
+        /// Read the next chunk into a buffer of its own; then report it
+        /// with ``finishReadAhead(nextSliceCount:)``.
         case readAhead
+        /// Prepare a slice of the next chunk, cut into `sliceCount` slices.
+        case prepareAhead(slice: Int, sliceCount: Int)
     }
 
     private let sliceCount: Int
@@ -34,7 +39,7 @@ final class ChunkSchedule: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // Guarded by `mutex`:
-    private var nextToPrepare = 0
+    private var nextToPrepare: Int
     /// The worker that prepared each slice, or -1.
     private var preparedBy: [Int]
     private var nextToRoute = 0
@@ -43,10 +48,20 @@ final class ChunkSchedule: @unchecked Sendable {
     private var written = 0
     private var readAheadWaiting = true
     private var readingAhead = false
+    /// The slices of the next chunk, known once it is read.
+    private var nextSliceCount = 0
+    private var nextToPrepareAhead = 0
+    /// The worker that prepared each slice of the next chunk prepared
+    /// ahead, the first slices in order: for the next chunk's schedule,
+    /// once every worker is done.
+    private(set) var preparedAhead: [Int] = []
 
-    init(sliceCount: Int) {
+    /// A schedule for `sliceCount` slices, the first of which the schedule
+    /// of the chunk before prepared ahead: slice `i` by worker `preparedBy[i]`.
+    init(sliceCount: Int, preparedBy prepared: [Int] = []) {
         self.sliceCount = sliceCount
-        preparedBy = Array(repeating: -1, count: sliceCount)
+        preparedBy = prepared + Array(repeating: -1, count: sliceCount - prepared.count)
+        nextToPrepare = prepared.count
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
     }
@@ -65,7 +80,8 @@ final class ChunkSchedule: @unchecked Sendable {
     /// then reading ahead, early so that it never is the last task left;
     /// then writing, which frees a slice's decisions early, preferably a
     /// slice the worker prepared itself (its strings are the worker's own,
-    /// whose reference counts no other core then touches); then preparing.
+    /// whose reference counts no other core then touches); then preparing;
+    /// then preparing ahead.
     func next(worker: Int) -> Task? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
@@ -88,6 +104,11 @@ final class ChunkSchedule: @unchecked Sendable {
                 return .prepare(slice: nextToPrepare - 1)
             }
             if written == sliceCount, !readAheadWaiting, !readingAhead { return nil }
+            if !readAheadWaiting, !readingAhead, nextToPrepareAhead < nextSliceCount {
+                nextToPrepareAhead += 1
+                preparedAhead.append(-1)
+                return .prepareAhead(slice: nextToPrepareAhead - 1, sliceCount: nextSliceCount)
+            }
             pthread_cond_wait(changed, mutex)
         }
     }
@@ -105,8 +126,19 @@ final class ChunkSchedule: @unchecked Sendable {
         case .write:
             written += 1
         case .readAhead:
-            readingAhead = false
+            preconditionFailure("a chunk read ahead is reported with finishReadAhead(nextSliceCount:)")
+        case .prepareAhead(let slice, _):
+            preparedAhead[slice] = worker
         }
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// Reports the `readAhead` task done: the next chunk has `nextSliceCount` slices.
+    func finishReadAhead(nextSliceCount: Int) {
+        pthread_mutex_lock(mutex)
+        readingAhead = false
+        self.nextSliceCount = nextSliceCount
         pthread_cond_broadcast(changed)
         pthread_mutex_unlock(mutex)
     }
