@@ -29,6 +29,14 @@ package struct BatchChunk: Sendable {
         rejections.removeAll()
     }
 
+    /// Makes room for as many bytes and records as `other` has room for:
+    /// a chunk filled while `other` is evaluated then does not grow (and
+    /// copy itself) step by step.
+    package mutating func reserveCapacity(matching other: BatchChunk) {
+        bytes.reserveCapacity(other.bytes.capacity)
+        records.reserveCapacity(other.records.capacity)
+    }
+
     /// Adds a record: a copy of `recordBytes`, starting on input line `line`.
     package mutating func append(_ recordBytes: some Collection<UInt8>, line: Int) {
         let start = bytes.count

@@ -169,6 +169,7 @@ package final class BatchPipeline {
             nextChunk.removeAll()
             let bytesConsumed = nextBytesConsumed
             let sliceCount = evaluateChunk(decoders: decoders) {
+                nextChunk.reserveCapacity(matching: chunk)
                 source.read(into: &nextChunk, limit: chunkSize)
                 nextBytesConsumed = source.bytesConsumed
                 return self.sliceCount(forRecords: nextChunk.count)
