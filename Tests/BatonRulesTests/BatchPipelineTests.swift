@@ -140,6 +140,15 @@ import Testing
         #expect(output.split(separator: "\n").count == 42)
     }
 
+    /// The sink and the observer are used by worker 0 only: it must be the thread that runs the batch.
+    @Test func workerZeroRunsOnTheCallingThread() {
+        let caller = pthread_self()
+        let onCaller = UnsafeMutablePointer<Bool>.allocate(capacity: 4)
+        defer { onCaller.deallocate() }
+        ParallelWork.run(workers: 4) { worker in onCaller[worker] = pthread_equal(pthread_self(), caller) != 0 }
+        #expect(Array(UnsafeBufferPointer(start: onCaller, count: 4)) == [true, false, false, false])
+    }
+
     @Test func summaryTalliesGradesHandoffsAndAssignees() throws {
         let summary = try Self.run(Self.leads, jobs: 2, chunkSize: 4).summary
         #expect(summary.records == 42)

@@ -20,13 +20,14 @@ import BatonLang
 ///    write other slices (``ChunkSchedule``);
 /// 3. written as decision lines (or bad input objects) into its own buffer,
 ///    by any worker, in parallel;
-/// and the buffers go to the sink in slice order, so in input order. The
-/// first slices of a chunk are prepared by the workers left idle at the end
-/// of the chunk before.
+/// and the buffers go to the sink in slice order, so in input order, by
+/// the calling thread while the workers evaluate the next chunk. The first
+/// slices of a chunk are prepared by the workers left idle at the end of
+/// the chunk before.
 ///
 /// The output therefore never depends on the number of jobs, and memory is
-/// two chunks of input and of decisions and one of output, however long
-/// the input is.
+/// two chunks of input, of decisions and of output, however long the input
+/// is.
 ///
 /// ```swift
 /// let pipeline = BatchPipeline(ruleset: ruleset, now: now, state: RoutingState(), jobs: 2)
@@ -51,6 +52,8 @@ package final class BatchPipeline {
     private let engines: [Engine]
     /// One buffer per slice of a chunk.
     private var writers: [JSONWriter] = []
+    /// The buffers of the chunk before, going to the sink meanwhile.
+    private var previousWriters: [JSONWriter] = []
     /// Each worker's copy of the decision members that are the same for every lead.
     private var headers: [DecisionWriter.HeaderCache]
     private var outcomes: [Outcome] = []
@@ -64,6 +67,8 @@ package final class BatchPipeline {
     private var nextChunk = BatchChunk()
     /// The bad records of the chunk being routed, told to the observer on the calling thread.
     private var badRecords: [(line: Int, error: LeadInputError)] = []
+    /// The bad records of the chunk before, told meanwhile.
+    private var previousBadRecords: [(line: Int, error: LeadInputError)] = []
 
     /// Slices per worker in a chunk: enough that the routing of one slice
     /// overlaps the preparing and writing of others, and that at the end of
@@ -163,23 +168,42 @@ package final class BatchPipeline {
         nextChunk.removeAll()
         source.read(into: &nextChunk, limit: chunkSize)
         var nextBytesConsumed = source.bytesConsumed
-        while !nextChunk.isEmpty {
+        var previous: (sliceCount: Int, summary: BatchSummary, bytesConsumed: Int)?
+        var sinkError: BatchOutputError?
+        // The chunk before to the observer and the sink, in input order.
+        func flushPrevious() {
+            guard let written = previous, sinkError == nil else { return }
+            previous = nil
+            for (line, error) in previousBadRecords { observer.badRecord(line: line, error: error) }
+            do {
+                for index in 0..<written.sliceCount where previousWriters[index].count > 0 {
+                    try previousWriters[index].withBytes { bytes throws(BatchOutputError) in try sink.write(bytes) }
+                }
+                observer.chunkWritten(summary: written.summary, bytesConsumed: written.bytesConsumed)
+            } catch {
+                sinkError = error
+            }
+        }
+        while !nextChunk.isEmpty, sinkError == nil {
             swap(&chunk, &nextChunk)
             swap(&outcomes, &nextOutcomes)
             nextChunk.removeAll()
             let bytesConsumed = nextBytesConsumed
-            let sliceCount = evaluateChunk(decoders: decoders) {
-                nextChunk.reserveCapacity(matching: chunk)
-                source.read(into: &nextChunk, limit: chunkSize)
-                nextBytesConsumed = source.bytesConsumed
-                return self.sliceCount(forRecords: nextChunk.count)
-            }
-            for (line, error) in badRecords { observer.badRecord(line: line, error: error) }
-            for index in 0..<sliceCount where writers[index].count > 0 {
-                try writers[index].withBytes { bytes throws(BatchOutputError) in try sink.write(bytes) }
-            }
-            observer.chunkWritten(summary: summary, bytesConsumed: bytesConsumed)
+            let sliceCount = evaluateChunk(
+                decoders: decoders, flushesPrevious: previous != nil,
+                readAhead: {
+                    nextChunk.reserveCapacity(matching: chunk)
+                    source.read(into: &nextChunk, limit: chunkSize)
+                    nextBytesConsumed = source.bytesConsumed
+                    return self.sliceCount(forRecords: nextChunk.count)
+                },
+                flushPrevious: flushPrevious)
+            swap(&writers, &previousWriters)
+            swap(&badRecords, &previousBadRecords)
+            previous = (sliceCount, summary, bytesConsumed)
         }
+        flushPrevious()
+        if let sinkError { throw sinkError }
         return summary
     }
 
@@ -191,9 +215,12 @@ package final class BatchPipeline {
     /// Prepares, routes and writes the chunk, slice by slice, on the
     /// workers, one of which also calls `readAhead` (reading the next chunk
     /// and returning its number of slices), and the idle ones then prepare
-    /// the next chunk's first slices; returns the number of slices, whose
-    /// lines are in `writers[0..<sliceCount]`.
-    private func evaluateChunk<Decoder: BatchLeadDecoder>(decoders: [Decoder], readAhead: () -> Int) -> Int {
+    /// the next chunk's first slices; the calling thread, one of the
+    /// workers, also calls `flushPrevious` if `flushesPrevious`. Returns the
+    /// number of slices, whose lines are in `writers[0..<sliceCount]`.
+    private func evaluateChunk<Decoder: BatchLeadDecoder>(
+        decoders: [Decoder], flushesPrevious: Bool, readAhead: () -> Int, flushPrevious: () -> Void
+    ) -> Int {
         let count = chunk.count
         let workers = min(jobs, count)
         let sliceCount = sliceCount(forRecords: count)
@@ -207,7 +234,7 @@ package final class BatchPipeline {
         }
         badRecords.removeAll(keepingCapacity: true)
         while writers.count < sliceCount { writers.append(JSONWriter(reservingCapacity: 1 << 14)) }
-        let schedule = ChunkSchedule(sliceCount: sliceCount, preparedBy: preparedAhead)
+        let schedule = ChunkSchedule(sliceCount: sliceCount, preparedBy: preparedAhead, flushes: flushesPrevious)
         defer { preparedAhead = schedule.preparedAhead }
         nextOutcomes.withUnsafeMutableBufferPointer { nextOutcomes in
             outcomes.withUnsafeMutableBufferPointer { outcomes in
@@ -237,6 +264,8 @@ package final class BatchPipeline {
                                 case .readAhead:
                                     schedule.finishReadAhead(nextSliceCount: readAhead())
                                     continue
+                                case .flushPrevious:
+                                    flushPrevious()
                                 }
                                 schedule.finish(task, worker: worker)
                             }

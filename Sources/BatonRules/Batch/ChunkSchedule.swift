@@ -11,6 +11,7 @@
 /// the reading one idle between chunks. Once the next chunk is read, a
 /// worker with nothing left to do in this one prepares slices of it, in
 /// order, instead of waiting for the last slices to be routed and written.
+/// Worker 0, the calling thread, also sends the chunk before to the sink.
 ///
 /// Routing is the pipeline's serial part. With one barrier per stage it
 /// held up every core for its whole length, once per chunk; here a worker
@@ -32,6 +33,8 @@ final class ChunkSchedule: @unchecked Sendable {
         case readAhead
         /// Prepare a slice of the next chunk, cut into `sliceCount` slices.
         case prepareAhead(slice: Int, sliceCount: Int)
+        /// Tell the observer of the chunk before and write its lines to the sink: worker 0's.
+        case flushPrevious
     }
 
     private let sliceCount: Int
@@ -48,6 +51,8 @@ final class ChunkSchedule: @unchecked Sendable {
     private var written = 0
     private var readAheadWaiting = true
     private var readingAhead = false
+    private var flushWaiting: Bool
+    private var flushing = false
     /// The slices of the next chunk, known once it is read.
     private var nextSliceCount = 0
     private var nextToPrepareAhead = 0
@@ -57,9 +62,11 @@ final class ChunkSchedule: @unchecked Sendable {
     private(set) var preparedAhead: [Int] = []
 
     /// A schedule for `sliceCount` slices, the first of which the schedule
-    /// of the chunk before prepared ahead: slice `i` by worker `preparedBy[i]`.
-    init(sliceCount: Int, preparedBy prepared: [Int] = []) {
+    /// of the chunk before prepared ahead: slice `i` by worker `preparedBy[i]`;
+    /// with a `flushPrevious` task if `flushes`.
+    init(sliceCount: Int, preparedBy prepared: [Int], flushes: Bool) {
         self.sliceCount = sliceCount
+        flushWaiting = flushes
         preparedBy = prepared + Array(repeating: -1, count: sliceCount - prepared.count)
         nextToPrepare = prepared.count
         pthread_mutex_init(mutex, nil)
@@ -77,7 +84,7 @@ final class ChunkSchedule: @unchecked Sendable {
     /// every slice is written and the next chunk read.
     ///
     /// Routing comes first, since the other workers may soon wait for it;
-    /// then reading ahead, early so that it never is the last task left;
+    /// then, for worker 0, the chunk before to the sink; then reading ahead, early so that it never is the last task left;
     /// then writing, which frees a slice's decisions early, preferably a
     /// slice the worker prepared itself (its strings are the worker's own,
     /// whose reference counts no other core then touches); then preparing;
@@ -89,6 +96,11 @@ final class ChunkSchedule: @unchecked Sendable {
             if !routing, nextToRoute < sliceCount, preparedBy[nextToRoute] >= 0 {
                 routing = true
                 return .route(slice: nextToRoute, preparedBy: preparedBy[nextToRoute])
+            }
+            if flushWaiting, worker == 0 {
+                flushWaiting = false
+                flushing = true
+                return .flushPrevious
             }
             if readAheadWaiting {
                 readAheadWaiting = false
@@ -103,7 +115,7 @@ final class ChunkSchedule: @unchecked Sendable {
                 nextToPrepare += 1
                 return .prepare(slice: nextToPrepare - 1)
             }
-            if written == sliceCount, !readAheadWaiting, !readingAhead { return nil }
+            if written == sliceCount, !readAheadWaiting, !readingAhead, !flushWaiting, !flushing { return nil }
             if !readAheadWaiting, !readingAhead, nextToPrepareAhead < nextSliceCount {
                 nextToPrepareAhead += 1
                 preparedAhead.append(-1)
@@ -129,6 +141,8 @@ final class ChunkSchedule: @unchecked Sendable {
             preconditionFailure("a chunk read ahead is reported with finishReadAhead(nextSliceCount:)")
         case .prepareAhead(let slice, _):
             preparedAhead[slice] = worker
+        case .flushPrevious:
+            flushing = false
         }
         pthread_cond_broadcast(changed)
         pthread_mutex_unlock(mutex)
