@@ -233,7 +233,12 @@ package final class BatchPipeline {
             nextOutcomes.append(contentsOf: repeatElement(Outcome(), count: chunkSize - nextOutcomes.count))
         }
         badRecords.removeAll(keepingCapacity: true)
-        while writers.count < sliceCount { writers.append(JSONWriter(reservingCapacity: 1 << 14)) }
+        while writers.count < sliceCount {
+            // Room for what the same slice of the chunk before took: a
+            // buffer growing step by step copies itself each time.
+            let before = writers.count < previousWriters.count ? previousWriters[writers.count].count : 0
+            writers.append(JSONWriter(reservingCapacity: max(1 << 14, before + before / 4)))
+        }
         let schedule = ChunkSchedule(sliceCount: sliceCount, preparedBy: preparedAhead, flushes: flushesPrevious)
         defer { preparedAhead = schedule.preparedAhead }
         nextOutcomes.withUnsafeMutableBufferPointer { nextOutcomes in
