@@ -165,11 +165,20 @@ package final class BatchPipeline {
             nextOutcomes = Array(repeating: Outcome(), count: nextOutcomes.count)
             preparedAhead.removeAll()
         }
-        nextChunk.removeAll()
-        source.read(into: &nextChunk, limit: chunkSize)
-        var nextBytesConsumed = source.bytesConsumed
+        // On one job nothing else runs meanwhile: each chunk is read right
+        // before it is evaluated and written right after, into the same
+        // buffers, while still in the cache.
+        let overlaps = jobs > 1
+        var nextBytesConsumed = 0
         var previous: (sliceCount: Int, summary: BatchSummary, bytesConsumed: Int)?
         var sinkError: BatchOutputError?
+        // Reads the next chunk; returns its number of slices.
+        func readNext() -> Int {
+            nextChunk.reserveCapacity(matching: chunk)
+            source.read(into: &nextChunk, limit: chunkSize)
+            nextBytesConsumed = source.bytesConsumed
+            return sliceCount(forRecords: nextChunk.count)
+        }
         // The chunk before to the observer and the sink, in input order.
         func flushPrevious() {
             guard let written = previous, sinkError == nil else { return }
@@ -184,23 +193,27 @@ package final class BatchPipeline {
                 sinkError = error
             }
         }
+        nextChunk.removeAll()
+        _ = readNext()
         while !nextChunk.isEmpty, sinkError == nil {
             swap(&chunk, &nextChunk)
-            swap(&outcomes, &nextOutcomes)
+            if overlaps { swap(&outcomes, &nextOutcomes) }
             nextChunk.removeAll()
             let bytesConsumed = nextBytesConsumed
             let sliceCount = evaluateChunk(
-                decoders: decoders, flushesPrevious: previous != nil,
-                readAhead: {
-                    nextChunk.reserveCapacity(matching: chunk)
-                    source.read(into: &nextChunk, limit: chunkSize)
-                    nextBytesConsumed = source.bytesConsumed
-                    return self.sliceCount(forRecords: nextChunk.count)
-                },
-                flushPrevious: flushPrevious)
+                decoders: decoders, readsAhead: overlaps, flushesPrevious: overlaps && previous != nil,
+                readAhead: readNext, flushPrevious: flushPrevious)
             swap(&writers, &previousWriters)
             swap(&badRecords, &previousBadRecords)
             previous = (sliceCount, summary, bytesConsumed)
+            if !overlaps {
+                // The same buffers for every chunk, still in the cache.
+                flushPrevious()
+                swap(&writers, &previousWriters)
+                swap(&chunk, &nextChunk)
+                nextChunk.removeAll()
+                _ = readNext()
+            }
         }
         flushPrevious()
         if let sinkError { throw sinkError }
@@ -213,13 +226,15 @@ package final class BatchPipeline {
     }
 
     /// Prepares, routes and writes the chunk, slice by slice, on the
-    /// workers, one of which also calls `readAhead` (reading the next chunk
-    /// and returning its number of slices), and the idle ones then prepare
-    /// the next chunk's first slices; the calling thread, one of the
-    /// workers, also calls `flushPrevious` if `flushesPrevious`. Returns the
-    /// number of slices, whose lines are in `writers[0..<sliceCount]`.
+    /// workers; if `readsAhead`, one of them also calls `readAhead` (reading
+    /// the next chunk and returning its number of slices), and the idle
+    /// ones then prepare the next chunk's first slices; the calling thread,
+    /// one of the workers, also calls `flushPrevious` if `flushesPrevious`.
+    /// Returns the number of slices, whose lines are in
+    /// `writers[0..<sliceCount]`.
     private func evaluateChunk<Decoder: BatchLeadDecoder>(
-        decoders: [Decoder], flushesPrevious: Bool, readAhead: () -> Int, flushPrevious: () -> Void
+        decoders: [Decoder], readsAhead: Bool, flushesPrevious: Bool, readAhead: () -> Int,
+        flushPrevious: () -> Void
     ) -> Int {
         let count = chunk.count
         let workers = min(jobs, count)
@@ -239,7 +254,8 @@ package final class BatchPipeline {
             let before = writers.count < previousWriters.count ? previousWriters[writers.count].count : 0
             writers.append(JSONWriter(reservingCapacity: max(1 << 14, before + before / 4)))
         }
-        let schedule = ChunkSchedule(sliceCount: sliceCount, preparedBy: preparedAhead, flushes: flushesPrevious)
+        let schedule = ChunkSchedule(
+            sliceCount: sliceCount, preparedBy: preparedAhead, readsAhead: readsAhead, flushes: flushesPrevious)
         defer { preparedAhead = schedule.preparedAhead }
         nextOutcomes.withUnsafeMutableBufferPointer { nextOutcomes in
             outcomes.withUnsafeMutableBufferPointer { outcomes in

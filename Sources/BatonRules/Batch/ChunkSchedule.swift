@@ -49,7 +49,7 @@ final class ChunkSchedule: @unchecked Sendable {
     private var routing = false
     private var toWrite: [Int] = []
     private var written = 0
-    private var readAheadWaiting = true
+    private var readAheadWaiting: Bool
     private var readingAhead = false
     private var flushWaiting: Bool
     private var flushing = false
@@ -63,9 +63,10 @@ final class ChunkSchedule: @unchecked Sendable {
 
     /// A schedule for `sliceCount` slices, the first of which the schedule
     /// of the chunk before prepared ahead: slice `i` by worker `preparedBy[i]`;
-    /// with a `flushPrevious` task if `flushes`.
-    init(sliceCount: Int, preparedBy prepared: [Int], flushes: Bool) {
+    /// with a `readAhead` task if `readsAhead`, a `flushPrevious` one if `flushes`.
+    init(sliceCount: Int, preparedBy prepared: [Int], readsAhead: Bool, flushes: Bool) {
         self.sliceCount = sliceCount
+        readAheadWaiting = readsAhead
         flushWaiting = flushes
         preparedBy = prepared + Array(repeating: -1, count: sliceCount - prepared.count)
         nextToPrepare = prepared.count
