@@ -85,11 +85,12 @@ final class ChunkSchedule: @unchecked Sendable {
     /// every slice is written and the next chunk read.
     ///
     /// Routing comes first, since the other workers may soon wait for it;
-    /// then, for worker 0, the chunk before to the sink; then reading ahead, early so that it never is the last task left;
-    /// then writing, which frees a slice's decisions early, preferably a
-    /// slice the worker prepared itself (its strings are the worker's own,
-    /// whose reference counts no other core then touches); then preparing;
-    /// then preparing ahead.
+    /// then, for worker 0, the chunk before to the sink; then reading
+    /// ahead, early so that it never is the last task left; then writing,
+    /// which frees a slice's decisions early, preferably a slice the worker
+    /// prepared itself (its strings are the worker's own, whose reference
+    /// counts no other core then touches); then preparing; then preparing
+    /// ahead.
     func next(worker: Int) -> Task? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
