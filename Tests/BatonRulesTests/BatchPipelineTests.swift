@@ -60,6 +60,95 @@ import Testing
         #expect(run.output.split(separator: "\n").count == 42)
     }
 
+    /// What a run told its observer, and the lines it had written by then.
+    final class RunLog {
+        var events: [String] = []
+        var linesWritten = 0
+    }
+
+    struct LoggingSink: BatchSink {
+        let log: RunLog
+        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) {
+            log.linesWritten += bytes.count { $0 == UInt8(ascii: "\n") }
+        }
+    }
+
+    struct LoggingObserver: BatchObserver {
+        let log: RunLog
+        mutating func badRecord(line: Int, error: LeadInputError) { log.events.append("bad \(line)") }
+        mutating func chunkWritten(summary: BatchSummary, bytesConsumed: Int) {
+            log.events.append("chunk \(summary.records) records, \(log.linesWritten) lines, \(bytesConsumed) bytes")
+        }
+    }
+
+    /// Each chunk is read while the one before is evaluated: its bad
+    /// records and its progress must still come after that one's, with the
+    /// bytes of its own records, and once its lines are written.
+    @Test(arguments: [1, 2, 3])
+    func badRecordsAndProgressComeChunkByChunkInOrder(jobs: Int) throws {
+        let lines = Self.leads.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let ruleset = try Self.exampleRuleset()
+        let (reader, descriptor) = try Self.reader(Self.leads)
+        defer { close(descriptor) }
+        let pipeline = BatchPipeline(ruleset: ruleset, now: Self.now, state: RoutingState(), jobs: jobs, chunkSize: 4)
+        var source = NDJSONRecordSource(reader: reader)
+        let log = RunLog()
+        var sink = LoggingSink(log: log)
+        var observer = LoggingObserver(log: log)
+        try pipeline.run(
+            source: &source, decoder: NDJSONLeadDecoder(schema: ruleset.schema), sink: &sink, observer: &observer)
+        var expected: [String] = []
+        var bytes = 0
+        for (index, line) in lines.enumerated() {
+            bytes += line.utf8.count + 1
+            if line.isEmpty || line.contains("bad") { expected.append("bad \(index + 1)") }
+            if (index + 1) % 4 == 0 || index + 1 == lines.count {
+                expected.append("chunk \(index + 1) records, \(index + 1) lines, \(bytes) bytes")
+            }
+        }
+        #expect(log.events == expected)
+    }
+
+    struct FailingSink: BatchSink {
+        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) {
+            throw BatchOutputError("disk full")
+        }
+    }
+
+    /// A run stopped by the sink may leave the next chunk's first slices
+    /// prepared: a later run of the same pipeline must not decide with them.
+    @Test func aPipelineStoppedByItsSinkRunsAgainAlike() throws {
+        let ruleset = try Self.exampleRuleset()
+        let decoder = NDJSONLeadDecoder(schema: ruleset.schema)
+        let pipeline = BatchPipeline(ruleset: ruleset, now: Self.now, state: RoutingState(), jobs: 2, chunkSize: 8)
+        let (failedReader, failedDescriptor) = try Self.reader(Self.leads)
+        defer { close(failedDescriptor) }
+        var failedSource = NDJSONRecordSource(reader: failedReader)
+        var failingSink = FailingSink()
+        var observer = SilentBatchObserver()
+        #expect(throws: BatchOutputError.self) {
+            try pipeline.run(source: &failedSource, decoder: decoder, sink: &failingSink, observer: &observer)
+        }
+        let otherLeads = Self.leads.replacingOccurrences(of: "P-", with: "Q-")
+        let (reader, descriptor) = try Self.reader(otherLeads)
+        defer { close(descriptor) }
+        var source = NDJSONRecordSource(reader: reader)
+        var sink = CollectingSink()
+        try pipeline.run(source: &source, decoder: decoder, sink: &sink, observer: &observer)
+        let output = String(decoding: sink.bytes, as: UTF8.self)
+        #expect(!output.contains("P-"))
+        #expect(output.split(separator: "\n").count == 42)
+    }
+
+    /// The sink and the observer are used by worker 0 only: it must be the thread that runs the batch.
+    @Test func workerZeroRunsOnTheCallingThread() {
+        let caller = pthread_self()
+        let onCaller = UnsafeMutablePointer<Bool>.allocate(capacity: 4)
+        defer { onCaller.deallocate() }
+        ParallelWork.run(workers: 4) { worker in onCaller[worker] = pthread_equal(pthread_self(), caller) != 0 }
+        #expect(Array(UnsafeBufferPointer(start: onCaller, count: 4)) == [true, false, false, false])
+    }
+
     @Test func summaryTalliesGradesHandoffsAndAssignees() throws {
         let summary = try Self.run(Self.leads, jobs: 2, chunkSize: 4).summary
         #expect(summary.records == 42)

@@ -29,6 +29,16 @@ package struct BatchChunk: Sendable {
         rejections.removeAll()
     }
 
+    /// Makes room for as many bytes and records as `other` holds: a chunk
+    /// filled while `other` is evaluated then does not grow (and copy
+    /// itself) step by step. As many as it holds, not as much room as it
+    /// has: two chunks reserving each other's room leapfrogged, each
+    /// reallocated for every chunk.
+    package mutating func reserveCapacity(matching other: BatchChunk) {
+        bytes.reserveCapacity(other.bytes.count)
+        records.reserveCapacity(other.records.count)
+    }
+
     /// Adds a record: a copy of `recordBytes`, starting on input line `line`.
     package mutating func append(_ recordBytes: some Collection<UInt8>, line: Int) {
         let start = bytes.count

@@ -10,8 +10,9 @@ import BatonLang
 /// cores, with routing state carried across the leads in input order: the
 /// engine of `baton batch`, meant to be reused as it is by a service.
 ///
-/// The input is read in chunks of `chunkSize` records, and each chunk cut
-/// into slices. Each slice is
+/// The input is read in chunks of `chunkSize` records, each chunk by a
+/// worker while the one before is evaluated, and each chunk cut into
+/// slices. Each slice is
 /// 1. decoded and prepared (`Engine.prepare`: account, scoring, routing
 ///    rules, handoff; no state), by any worker, in parallel;
 /// 2. routed (`Engine.route`, which reads and updates the `RoutingState`),
@@ -19,10 +20,14 @@ import BatonLang
 ///    write other slices (``ChunkSchedule``);
 /// 3. written as decision lines (or bad input objects) into its own buffer,
 ///    by any worker, in parallel;
-/// and the buffers go to the sink in slice order, so in input order.
+/// and the buffers go to the sink in slice order, so in input order, by
+/// the calling thread while the workers evaluate the next chunk. The first
+/// slices of a chunk are prepared by the workers left idle at the end of
+/// the chunk before.
 ///
 /// The output therefore never depends on the number of jobs, and memory is
-/// a chunk of input and output, however long the input is.
+/// two chunks of input, of decisions and of output, however long the input
+/// is.
 ///
 /// ```swift
 /// let pipeline = BatchPipeline(ruleset: ruleset, now: now, state: RoutingState(), jobs: 2)
@@ -47,12 +52,23 @@ package final class BatchPipeline {
     private let engines: [Engine]
     /// One buffer per slice of a chunk.
     private var writers: [JSONWriter] = []
+    /// The buffers of the chunk before, going to the sink meanwhile.
+    private var previousWriters: [JSONWriter] = []
     /// Each worker's copy of the decision members that are the same for every lead.
     private var headers: [DecisionWriter.HeaderCache]
     private var outcomes: [Outcome] = []
+    /// The outcomes of the next chunk, whose first slices are prepared ahead.
+    private var nextOutcomes: [Outcome] = []
+    /// The workers that prepared the next chunk's first slices, by slice.
+    private var preparedAhead: [Int] = []
+    /// The chunk being evaluated.
     private var chunk = BatchChunk()
+    /// The chunk after it, read meanwhile.
+    private var nextChunk = BatchChunk()
     /// The bad records of the chunk being routed, told to the observer on the calling thread.
     private var badRecords: [(line: Int, error: LeadInputError)] = []
+    /// The bad records of the chunk before, told meanwhile.
+    private var previousBadRecords: [(line: Int, error: LeadInputError)] = []
 
     /// Slices per worker in a chunk: enough that the routing of one slice
     /// overlaps the preparing and writing of others, and that at the end of
@@ -130,57 +146,136 @@ package final class BatchPipeline {
         source: inout Source, decoders: [Decoder], sink: inout Sink, observer: inout Observer
     ) throws(BatchOutputError) -> BatchSummary {
         precondition(!decoders.isEmpty, "a batch needs a decoder")
-        while true {
-            chunk.removeAll()
-            source.read(into: &chunk, limit: chunkSize)
-            if chunk.isEmpty { break }
-            let sliceCount = evaluateChunk(decoders: decoders)
-            for (line, error) in badRecords { observer.badRecord(line: line, error: error) }
-            for index in 0..<sliceCount where writers[index].count > 0 {
-                try writers[index].withBytes { bytes throws(BatchOutputError) in try sink.write(bytes) }
-            }
-            observer.chunkWritten(summary: summary, bytesConsumed: source.bytesConsumed)
+        if !preparedAhead.isEmpty {
+            // The run before stopped on a sink error with slices prepared ahead.
+            nextOutcomes = Array(repeating: Outcome(), count: nextOutcomes.count)
+            preparedAhead.removeAll()
         }
+        // On one job nothing else runs meanwhile: each chunk is read right
+        // before it is evaluated and written right after, into the same
+        // buffers, while still in the cache.
+        let overlaps = jobs > 1
+        var nextBytesConsumed = 0
+        var previous: (sliceCount: Int, summary: BatchSummary, bytesConsumed: Int)?
+        var sinkError: BatchOutputError?
+        // Reads the next chunk; returns its number of slices.
+        func readNext() -> Int {
+            nextChunk.reserveCapacity(matching: chunk)
+            source.read(into: &nextChunk, limit: chunkSize)
+            nextBytesConsumed = source.bytesConsumed
+            return sliceCount(forRecords: nextChunk.count)
+        }
+        // The chunk before to the observer and the sink, in input order.
+        func flushPrevious() {
+            guard let written = previous, sinkError == nil else { return }
+            previous = nil
+            for (line, error) in previousBadRecords { observer.badRecord(line: line, error: error) }
+            do {
+                for index in 0..<written.sliceCount where previousWriters[index].count > 0 {
+                    try previousWriters[index].withBytes { bytes throws(BatchOutputError) in try sink.write(bytes) }
+                }
+                observer.chunkWritten(summary: written.summary, bytesConsumed: written.bytesConsumed)
+            } catch {
+                sinkError = error
+            }
+        }
+        nextChunk.removeAll()
+        _ = readNext()
+        while !nextChunk.isEmpty, sinkError == nil {
+            swap(&chunk, &nextChunk)
+            if overlaps { swap(&outcomes, &nextOutcomes) }
+            nextChunk.removeAll()
+            let bytesConsumed = nextBytesConsumed
+            let sliceCount = evaluateChunk(
+                decoders: decoders, readsAhead: overlaps, flushesPrevious: overlaps && previous != nil,
+                readAhead: readNext, flushPrevious: flushPrevious)
+            swap(&writers, &previousWriters)
+            swap(&badRecords, &previousBadRecords)
+            previous = (sliceCount, summary, bytesConsumed)
+            if !overlaps {
+                // The same buffers for every chunk, still in the cache.
+                flushPrevious()
+                swap(&writers, &previousWriters)
+                swap(&chunk, &nextChunk)
+                nextChunk.removeAll()
+                _ = readNext()
+            }
+        }
+        flushPrevious()
+        if let sinkError { throw sinkError }
         return summary
     }
 
+    /// The number of slices a chunk of `count` records is cut into.
+    private func sliceCount(forRecords count: Int) -> Int {
+        min(count, min(jobs, count) * Self.slicesPerWorker)
+    }
+
     /// Prepares, routes and writes the chunk, slice by slice, on the
-    /// workers; returns the number of slices, whose lines are in
+    /// workers; if `readsAhead`, one of them also calls `readAhead` (reading
+    /// the next chunk and returning its number of slices), and the idle
+    /// ones then prepare the next chunk's first slices; the calling thread,
+    /// one of the workers, also calls `flushPrevious` if `flushesPrevious`.
+    /// Returns the number of slices, whose lines are in
     /// `writers[0..<sliceCount]`.
-    private func evaluateChunk<Decoder: BatchLeadDecoder>(decoders: [Decoder]) -> Int {
+    private func evaluateChunk<Decoder: BatchLeadDecoder>(
+        decoders: [Decoder], readsAhead: Bool, flushesPrevious: Bool, readAhead: () -> Int,
+        flushPrevious: () -> Void
+    ) -> Int {
         let count = chunk.count
         let workers = min(jobs, count)
-        let sliceCount = min(count, workers * Self.slicesPerWorker)
+        let sliceCount = sliceCount(forRecords: count)
         // Every outcome is empty between chunks (routing takes what was
-        // prepared, writing what was decided or bad), so the array only
-        // grows: emptied and filled again, it cost ~450 instructions per lead.
-        if outcomes.count < count {
-            outcomes.append(contentsOf: repeatElement(Outcome(), count: count - outcomes.count))
+        // prepared, writing what was decided or bad), so the arrays only
+        // grow: emptied and filled again, it cost ~450 instructions per
+        // lead. Both hold a whole chunk: the next one may be prepared in.
+        if outcomes.count < chunkSize {
+            outcomes.append(contentsOf: repeatElement(Outcome(), count: chunkSize - outcomes.count))
+            nextOutcomes.append(contentsOf: repeatElement(Outcome(), count: chunkSize - nextOutcomes.count))
         }
         badRecords.removeAll(keepingCapacity: true)
-        while writers.count < sliceCount { writers.append(JSONWriter(reservingCapacity: 1 << 14)) }
-        let schedule = ChunkSchedule(sliceCount: sliceCount)
-        outcomes.withUnsafeMutableBufferPointer { outcomes in
-            writers.withUnsafeMutableBufferPointer { writers in
-                headers.withUnsafeMutableBufferPointer { headers in
-                    ParallelWork.run(workers: workers) { worker in
-                        while let task = schedule.next(worker: worker) {
-                            switch task {
-                            case .prepare(let slice):
-                                prepare(
-                                    slice: slice, of: sliceCount, worker: worker,
-                                    decoder: decoders[worker % decoders.count], outcomes: outcomes)
-                            case .route(let slice, let preparedBy):
-                                route(
-                                    slice: slice, of: sliceCount, worker: preparedBy, outcomes: outcomes,
-                                    summary: &summary, badRecords: &badRecords)
-                            case .write(let slice):
-                                writers[slice].reset()
-                                write(
-                                    slice: slice, of: sliceCount, to: &writers[slice], header: &headers[worker],
-                                    outcomes: outcomes)
+        while writers.count < sliceCount {
+            // Room for what the same slice of the chunk before took: a
+            // buffer growing step by step copies itself each time.
+            let before = writers.count < previousWriters.count ? previousWriters[writers.count].count : 0
+            writers.append(JSONWriter(reservingCapacity: max(1 << 14, before + before / 4)))
+        }
+        let schedule = ChunkSchedule(
+            sliceCount: sliceCount, preparedBy: preparedAhead, readsAhead: readsAhead, flushes: flushesPrevious)
+        defer { preparedAhead = schedule.preparedAhead }
+        nextOutcomes.withUnsafeMutableBufferPointer { nextOutcomes in
+            outcomes.withUnsafeMutableBufferPointer { outcomes in
+                writers.withUnsafeMutableBufferPointer { writers in
+                    headers.withUnsafeMutableBufferPointer { headers in
+                        ParallelWork.run(workers: workers) { worker in
+                            while let task = schedule.next(worker: worker) {
+                                switch task {
+                                case .prepare(let slice):
+                                    prepare(
+                                        slice: slice, of: sliceCount, worker: worker,
+                                        decoder: decoders[worker % decoders.count], chunk: chunk, outcomes: outcomes)
+                                case .prepareAhead(let slice, let nextSliceCount):
+                                    prepare(
+                                        slice: slice, of: nextSliceCount, worker: worker,
+                                        decoder: decoders[worker % decoders.count], chunk: nextChunk,
+                                        outcomes: nextOutcomes)
+                                case .route(let slice, let preparedBy):
+                                    route(
+                                        slice: slice, of: sliceCount, worker: preparedBy, outcomes: outcomes,
+                                        summary: &summary, badRecords: &badRecords)
+                                case .write(let slice):
+                                    writers[slice].reset()
+                                    write(
+                                        slice: slice, of: sliceCount, to: &writers[slice], header: &headers[worker],
+                                        outcomes: outcomes)
+                                case .readAhead:
+                                    schedule.finishReadAhead(nextSliceCount: readAhead())
+                                    continue
+                                case .flushPrevious:
+                                    flushPrevious()
+                                }
+                                schedule.finish(task, worker: worker)
                             }
-                            schedule.finish(task, worker: worker)
                         }
                     }
                 }
@@ -189,9 +284,10 @@ package final class BatchPipeline {
         return sliceCount
     }
 
-    /// Stage 1, parallel: decode and prepare each record of a slice.
+    /// Stage 1, parallel: decode and prepare each record of a slice of `chunk`.
     private func prepare<Decoder: BatchLeadDecoder>(
-        slice: Int, of sliceCount: Int, worker: Int, decoder: Decoder, outcomes: UnsafeMutableBufferPointer<Outcome>
+        slice: Int, of sliceCount: Int, worker: Int, decoder: Decoder, chunk: borrowing BatchChunk,
+        outcomes: UnsafeMutableBufferPointer<Outcome>
     ) {
         let engine = engines[worker]
         // Records read through a pointer: an ArraySlice per record would

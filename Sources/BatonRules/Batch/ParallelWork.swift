@@ -3,7 +3,7 @@ import Dispatch
 /// Runs workers on Dispatch's pool.
 enum ParallelWork {
     /// Runs `body(worker)` for each worker in `0..<workers`, concurrently,
-    /// and returns when all are done. One worker runs on the calling thread.
+    /// and returns when all are done. Worker 0 runs on the calling thread.
     ///
     /// `body` must touch only what belongs to its worker, or what it
     /// synchronizes itself (as ``ChunkSchedule`` hands out slices).
@@ -14,7 +14,12 @@ enum ParallelWork {
         }
         withoutActuallyEscaping(body) { body in
             let shared = SharedBody(call: body)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in shared.call(worker) }
+            let others = DispatchGroup()
+            for worker in 1..<workers {
+                DispatchQueue.global().async(group: others) { shared.call(worker) }
+            }
+            shared.call(0)
+            others.wait()
         }
     }
 
