@@ -69,8 +69,7 @@ import Testing
             ("lead.events.count(e, e.type == 'page_vie')", [:], "int:0"),
             ("lead.events.count(e, e.type != 'form_submit')", [:], "int:1"),
         ] as [(String, [String: Value], String)])
-    func fieldComparisonAgreesWithTheGeneralPath(source: String, overrides: [String: Value], expected: String) throws
-    {
+    func fieldComparisonAgreesWithTheGeneralPath(source: String, overrides: [String: Value], expected: String) throws {
         let program = try #require(LanguageFixture.environment.compile(source).program)
         let lead = LanguageFixture.sampleLead(overriding: overrides)
         let fast = LanguageFixture.describe(program.evaluate(LanguageFixture.activation(lead: lead)))

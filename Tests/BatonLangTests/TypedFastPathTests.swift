@@ -86,7 +86,10 @@ import Testing
             ),
             ("lead.events.all(e, e.type == 'form_submit' && e.url.contains('x'))", [:], "bool:false"),
             ("lead.events.exists_one(e, e.form == 'demo' || e.url.contains('pricing'))", [:], "bool:false"),
-            ("lead.events.count(e, e.type == 'page_view' && e.url.contains('pricing'))", ["events": .list([])], "int:0"),
+            (
+                "lead.events.count(e, e.type == 'page_view' && e.url.contains('pricing'))", ["events": .list([])],
+                "int:0"
+            ),
             (
                 "lead.events.exists(e, e.type == 'page_view')", ["events": .null],
                 "error: null operand: lead.events is null"
