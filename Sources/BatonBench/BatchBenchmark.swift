@@ -74,7 +74,7 @@ struct BatchBenchmark {
         let stages = try StageBenchmark(ruleset: ruleset, leadsPath: leads, passes: passes).run()
         return Figure(
             leads: count, jobs: cores, leadsPerSecondOneJob: Double(count) / timed.first * 1e9,
-            leadsPerSecondAllJobs: Double(count) / timed.second * 1e9, speedUp: 1 / timed.ratio,
+            leadsPerSecondAllJobs: Double(count) / timed.second * 1e9, speedUp: timed.ratio,
             peakResidentMegabytes: peakResident, startResidentMegabytes: startResident,
             loadMilliseconds: loadNanoseconds / 1_000_000, stages: stages)
     }
