@@ -70,10 +70,7 @@ import Testing
             ("lead.events.count(e, e.type != 'form_submit')", [:], "int:1"),
         ] as [(String, [String: Value], String)])
     func fieldComparisonAgreesWithTheGeneralPath(source: String, overrides: [String: Value], expected: String) throws {
-        let program = try #require(LanguageFixture.environment.compile(source).program)
-        let lead = LanguageFixture.sampleLead(overriding: overrides)
-        let fast = LanguageFixture.describe(program.evaluate(LanguageFixture.activation(lead: lead)))
-        let general = LanguageFixture.describe(program.evaluateTraced(LanguageFixture.activation(lead: lead)).value)
+        let (fast, general) = try LanguageFixture.fastAndGeneral(source, overriding: overrides)
         #expect(fast == expected)
         #expect(general == expected)
     }

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import BatonLang
 
 /// A small ruleset-like schema and helpers to compile and evaluate text.
@@ -66,6 +68,20 @@ enum LanguageFixture {
     static func describe(_ value: Value) -> String {
         if case .error(let error) = value { return "error: \(error.message)" }
         return "\(value.typeName):\(value.printedText)"
+    }
+
+    /// `source` on the sample lead with `overrides`, described as `describe`
+    /// does: by the compiled program's fast path, and by its traced form,
+    /// which takes the general path at every node.
+    static func fastAndGeneral(_ source: String, overriding overrides: [String: Value]) throws -> (
+        fast: String, general: String
+    ) {
+        let program = try #require(environment.compile(source).program)
+        let lead = sampleLead(overriding: overrides)
+        return (
+            describe(program.evaluate(activation(lead: lead))),
+            describe(program.evaluateTraced(activation(lead: lead)).value)
+        )
     }
 
     static func run(_ source: String, in environment: Environment = environment, lead: Value = sampleLead()) -> String {

@@ -106,10 +106,7 @@ import Testing
             ),
         ] as [(String, [String: Value], String)])
     func fastAndGeneralPathsAgree(source: String, overrides: [String: Value], expected: String) throws {
-        let program = try #require(LanguageFixture.environment.compile(source).program)
-        let lead = LanguageFixture.sampleLead(overriding: overrides)
-        let fast = LanguageFixture.describe(program.evaluate(LanguageFixture.activation(lead: lead)))
-        let general = LanguageFixture.describe(program.evaluateTraced(LanguageFixture.activation(lead: lead)).value)
+        let (fast, general) = try LanguageFixture.fastAndGeneral(source, overriding: overrides)
         #expect(fast == expected)
         #expect(general == expected)
     }
@@ -153,10 +150,7 @@ import Testing
             ),
         ] as [(String, [String: Value], String)])
     func timeFromNowAgrees(source: String, overrides: [String: Value], expected: String) throws {
-        let program = try #require(LanguageFixture.environment.compile(source).program)
-        let lead = LanguageFixture.sampleLead(overriding: overrides)
-        let fast = LanguageFixture.describe(program.evaluate(LanguageFixture.activation(lead: lead)))
-        let general = LanguageFixture.describe(program.evaluateTraced(LanguageFixture.activation(lead: lead)).value)
+        let (fast, general) = try LanguageFixture.fastAndGeneral(source, overriding: overrides)
         #expect(fast == expected)
         #expect(general == expected)
     }
@@ -216,10 +210,7 @@ import Testing
             ),
         ] as [(String, [String: Value], String)])
     func filteredEndAgrees(source: String, overrides: [String: Value], expected: String) throws {
-        let program = try #require(LanguageFixture.environment.compile(source).program)
-        let lead = LanguageFixture.sampleLead(overriding: overrides)
-        let fast = LanguageFixture.describe(program.evaluate(LanguageFixture.activation(lead: lead)))
-        let general = LanguageFixture.describe(program.evaluateTraced(LanguageFixture.activation(lead: lead)).value)
+        let (fast, general) = try LanguageFixture.fastAndGeneral(source, overriding: overrides)
         #expect(fast == expected)
         #expect(general == expected)
     }
