@@ -19,6 +19,9 @@ import Testing
         (".inf", .double(.infinity)), ("-.Inf", .double(-.infinity)), ("+.INF", .double(.infinity)),
         ("inf", .string("inf")), ("2026-11-25", .string("2026-11-25")), ("12:30", .string("12:30")),
         ("lead.employees >= 10", .string("lead.employees >= 10")),
+        // Near the words: one byte more, less or other.
+        ("nulls", .string("nulls")), ("Nul", .string("Nul")), ("falsey", .string("falsey")),
+        ("-.infinity", .string("-.infinity")), ("~~", .string("~~")), ("+.inF", .string("+.inF")),
     ]
 
     @Test(arguments: plainScalars)
