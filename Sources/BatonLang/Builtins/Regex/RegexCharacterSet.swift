@@ -75,7 +75,7 @@ struct RegexCharacterSet: Sendable, Hashable {
     func caseFolded() -> RegexCharacterSet {
         var added: [ClosedRange<UInt32>] = []
         for entry in RegexCaseFolding.table.entries where contains(entry.scalar) {
-            for variant in RegexCaseFolding.table.orbits[entry.orbit] {
+            for variant in RegexCaseFolding.table.orbit(entry.orbit) {
                 added.append(variant...variant)
             }
         }
