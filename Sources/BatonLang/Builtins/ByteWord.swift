@@ -34,20 +34,17 @@ enum ByteWord {
         mask.trailingZeroBitCount >> 3
     }
 
-    /// Whether `left` and `right`, of the same count, hold the same bytes,
-    /// compared eight at a time (the last eight overlapping the ones before).
+    /// Whether the `count` bytes at `a` and `b` are the same: fewer than
+    /// eight as one word each (``ByteBuffer/shortWord(_:count:)``, no loop),
+    /// more eight at a time, the last eight overlapping the ones before.
     @inline(__always)
-    static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = left.count
-        guard count >= 8, let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
-            for index in 0..<count where left[index] != right[index] { return false }
-            return true
-        }
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard count >= 8 else { return ByteBuffer.shortWord(a, count: count) == ByteBuffer.shortWord(b, count: count) }
         var offset = 0
-        while offset + 8 < count {
-            if load(leftBase + offset) != load(rightBase + offset) { return false }
+        while count - offset > 8 {
+            if load(a + offset) != load(b + offset) { return false }
             offset += 8
         }
-        return load(leftBase + count - 8) == load(rightBase + count - 8)
+        return load(a + count - 8) == load(b + count - 8)
     }
 }

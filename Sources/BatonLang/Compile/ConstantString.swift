@@ -25,7 +25,10 @@ struct ConstantString: Sendable {
         if unsafeBitCast(other, to: (UInt64, UInt64).self) == bits { return true }
         guard other.utf8.count == bytes.count else { return false }
         return UnicodeText.withBytes(other) { otherBytes in
-            bytes.withUnsafeBufferPointer { ByteWord.equal(otherBytes, $0) }
+            bytes.withUnsafeBufferPointer { expected in
+                guard let left = otherBytes.baseAddress, let right = expected.baseAddress else { return true }
+                return ByteWord.equal(left, right, count: expected.count)
+            }
         }
     }
 }

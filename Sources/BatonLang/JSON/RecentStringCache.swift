@@ -99,7 +99,7 @@ struct RecentStringTable {
         // its low bits only on the input's low bits.
         let slot = Int(truncatingIfNeeded: Self.hash(base, count: count) >> UInt64(64 - RecentStringCache.slotBits))
         let stored = bytes + slot &* RecentStringCache.maxBytes
-        if counts[slot] == count, Self.equal(stored, base, count: count) {
+        if counts[slot] == count, ByteWord.equal(stored, base, count: count) {
             missRuns[node] = 0
             return strings[slot]
         }
@@ -130,24 +130,5 @@ struct RecentStringTable {
             hash = (hash ^ ByteBuffer.shortWord(base, count: count)) &* multiplier
         }
         return hash
-    }
-
-    /// Whether `count` bytes (at most `maxBytes`) at `a` and `b` are equal,
-    /// compared a word at a time.
-    @inline(__always)
-    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
-        guard count >= 8 else { return ByteBuffer.shortWord(a, count: count) == ByteBuffer.shortWord(b, count: count) }
-        let first = UnsafeRawPointer(a)
-        let second = UnsafeRawPointer(b)
-        var offset = 0
-        while count - offset > 8 {
-            guard
-                first.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    == second.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            else { return false }
-            offset += 8
-        }
-        return first.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            == second.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 }

@@ -209,40 +209,10 @@ struct TypedRecordReader {
         guard count >= 0, count <= limits.maxStringBytes, start + count < scanner.bytes.count,
             scanner.bytes[start + count] == UInt8(ascii: "\""),
             let base = scanner.bytes.baseAddress,
-            Self.equal(
-                base + start, nameBytes.baseAddress! + Int(name.start), count: count,
-                canLoadWord: start + 8 <= scanner.bytes.count)
+            ByteWord.equal(base + start, nameBytes.baseAddress! + Int(name.start), count: count)
         else { return nil }
         scanner.position = start + count + 1
         return ScannedString(start: start, count: count, inScratch: false, offset: start - 1)
-    }
-
-    /// Whether `count` bytes at `a` and `b` are equal, compared 8 at a time.
-    /// Most names are shorter than 8 bytes: when a word can be loaded at
-    /// both (`b` is a name, padded), they are compared as one masked word.
-    @inline(__always)
-    private static func equal(
-        _ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int, canLoadWord: Bool
-    ) -> Bool {
-        if count < 8, canLoadWord {
-            let difference =
-                UnsafeRawPointer(a).loadUnaligned(as: UInt64.self) ^ UnsafeRawPointer(b).loadUnaligned(as: UInt64.self)
-            // Little-endian: the first `count` bytes are the low ones.
-            return UInt64(littleEndian: difference) & ((1 << UInt64(count &* 8)) &- 1) == 0
-        }
-        var offset = 0
-        while offset + 8 <= count {
-            guard
-                UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self)
-                    == UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self)
-            else { return false }
-            offset += 8
-        }
-        while offset < count {
-            guard a[offset] == b[offset] else { return false }
-            offset += 1
-        }
-        return true
     }
 
     /// The slot of the field named by a scanned key, or nil when undeclared.
