@@ -162,10 +162,7 @@ public enum DecisionWriter {
                     writer.fragment(#","event":"#)
                     writer.int(event)
                 }
-                if let reason = contribution.pointee.reason {
-                    writer.fragment(#","reason":"#)
-                    writer.string(reason)
-                }
+                optionalMember(#","reason":"#, contribution.pointee.reason, to: &writer)
                 writer.fragment("}")
             }
         }
@@ -177,14 +174,8 @@ public enum DecisionWriter {
         writer.fragment(quoted(route.assignee.kind))
         writer.fragment(#","id":"#)
         writer.string(route.assignee.id)
-        if let name = route.assignee.name {
-            writer.fragment(#","name":"#)
-            writer.string(name)
-        }
-        if let email = route.assignee.email {
-            writer.fragment(#","email":"#)
-            writer.string(email)
-        }
+        optionalMember(#","name":"#, route.assignee.name, to: &writer)
+        optionalMember(#","email":"#, route.assignee.email, to: &writer)
         writer.fragment(#"},"rule":"#)
         optionalString(route.rule, to: &writer)
         writer.fragment(#","reason":"#)
@@ -200,26 +191,11 @@ public enum DecisionWriter {
         writer.fragment(quoted(step.kind))
         writer.fragment(#","id":"#)
         writer.string(step.id)
-        if let skipped = step.skipped {
-            writer.fragment(#","skipped":"#)
-            writer.string(skipped.rawValue)
-        }
-        if let untilDay = step.untilDay {
-            writer.fragment(#","until":"#)
-            writer.string(dateText(day: untilDay))
-        }
-        if let picked = step.picked {
-            writer.fragment(#","picked":"#)
-            writer.string(picked)
-        }
-        if let strategy = step.strategy {
-            writer.fragment(#","strategy":"#)
-            writer.string(strategy.rawValue)
-        }
-        if let configured = step.configured {
-            writer.fragment(#","configured":"#)
-            writer.string(configured.rawValue)
-        }
+        optionalMember(#","skipped":"#, step.skipped?.rawValue, to: &writer)
+        optionalMember(#","until":"#, step.untilDay.map { dateText(day: $0) }, to: &writer)
+        optionalMember(#","picked":"#, step.picked, to: &writer)
+        optionalMember(#","strategy":"#, step.strategy?.rawValue, to: &writer)
+        optionalMember(#","configured":"#, step.configured?.rawValue, to: &writer)
         if step.isFallback {
             writer.fragment(#","fallback":true"#)
         }
@@ -297,6 +273,14 @@ public enum DecisionWriter {
     static func dateText(day: Int64) -> String {
         let seconds = day.multipliedReportingOverflow(by: 86_400)
         return Timestamp(seconds: seconds.overflow ? 0 : seconds.partialValue).dateString
+    }
+
+    /// Writes `member` (`,"name":`) and `text` when there is a text, nothing otherwise.
+    @inline(__always)
+    private static func optionalMember(_ member: StaticString, _ text: String?, to writer: inout JSONWriter) {
+        guard let text else { return }
+        writer.fragment(member)
+        writer.string(text)
     }
 
     static func optionalString(_ text: String?, to writer: inout JSONWriter) {
