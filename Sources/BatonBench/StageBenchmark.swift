@@ -34,7 +34,7 @@ struct StageBenchmark {
         let now = try Timestamp(rfc3339: "2026-11-25T12:00:00Z")
         let decoder = NDJSONLeadDecoder(schema: ruleset.schema)
         let engine = Engine(ruleset: ruleset)
-        var samples: [[UInt64]] = Array(repeating: [], count: 4)
+        var samples: [[Double]] = Array(repeating: [], count: 4)
         var writer = JSONWriter(reservingCapacity: 1 << 20)
         var header = DecisionWriter.HeaderCache()
         for _ in 0..<passes {
@@ -52,11 +52,11 @@ struct StageBenchmark {
                 }
                 leads.append(lead)
             }
-            samples[0].append(Clock.nanoseconds() - start)
+            samples[0].append(Double(Clock.nanoseconds() - start))
 
             start = Clock.nanoseconds()
             for lead in leads { decisions.append(engine.route(engine.prepare(lead: lead, now: now), state: state)) }
-            samples[1].append(Clock.nanoseconds() - start)
+            samples[1].append(Double(Clock.nanoseconds() - start))
 
             start = Clock.nanoseconds()
             var bytes = 0
@@ -71,17 +71,15 @@ struct StageBenchmark {
             }
             bytes += writer.count
             writer.reset()
-            samples[2].append(Clock.nanoseconds() - start)
+            samples[2].append(Double(Clock.nanoseconds() - start))
             blackHole(bytes)
 
             start = Clock.nanoseconds()
             leads = []
             decisions = []
-            samples[3].append(Clock.nanoseconds() - start)
+            samples[3].append(Double(Clock.nanoseconds() - start))
         }
-        let perLead = samples.map { stage in
-            Double(stage.sorted()[stage.count / 2]) / Double(lines.count)
-        }
+        let perLead = samples.map { Clock.middle(of: $0) / Double(lines.count) }
         return Figure(
             leads: lines.count, readNanoseconds: perLead[0], evaluateNanoseconds: perLead[1],
             writeNanoseconds: perLead[2], freeNanoseconds: perLead[3])
