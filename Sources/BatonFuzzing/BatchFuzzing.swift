@@ -78,11 +78,4 @@ enum BatchFuzzing {
             return nil
         }
     }
-
-    private struct CollectingSink: BatchSink {
-        var bytes: [UInt8] = []
-        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) {
-            self.bytes.append(contentsOf: bytes)
-        }
-    }
 }

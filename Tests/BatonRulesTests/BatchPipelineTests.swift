@@ -38,11 +38,6 @@ import Testing
         return (String(decoding: sink.bytes, as: UTF8.self), summary)
     }
 
-    struct CollectingSink: BatchSink {
-        var bytes: [UInt8] = []
-        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) { self.bytes += bytes }
-    }
-
     static let leads: String =
         (1...40).map { index in
             let country = ["US", "DE", "JP", "BR", "GB"][index % 5]

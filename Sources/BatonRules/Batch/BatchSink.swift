@@ -51,3 +51,14 @@ package struct DiscardingSink: BatchSink {
         byteCount += bytes.count
     }
 }
+
+/// Keeps the output in memory: for tests and fuzzing, which compare runs.
+package struct CollectingSink: BatchSink {
+    package private(set) var bytes: [UInt8] = []
+
+    package init() {}
+
+    package mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchOutputError) {
+        self.bytes.append(contentsOf: bytes)
+    }
+}
