@@ -8,14 +8,20 @@ extension LoadSession {
     ]
     private static let typeNames = ["string", "int", "double", "bool", "timestamp", "duration", "list", "map"]
 
-    /// The built-in `score` record that routing and handoff see.
-    static let scoreRecord = RecordType(
-        name: "score",
-        fields: [
-            .init(name: "total", type: .double, required: true),
-            .init(name: "grade", type: .string, required: true),
-            .init(name: "components", type: .map(.double), required: true),
-        ])
+    /// The built-in `score` record that routing and handoff see. Made anew
+    /// for each load, not one shared `static let`: every lead's score record
+    /// holds its type, and the workers of a batch, each with a ruleset
+    /// loaded on its own, would pass the one type's reference count between
+    /// their cores on every lead.
+    static func makeScoreRecord() -> RecordType {
+        RecordType(
+            name: "score",
+            fields: [
+                .init(name: "total", type: .double, required: true),
+                .init(name: "grade", type: .string, required: true),
+                .init(name: "components", type: .map(.double), required: true),
+            ])
+    }
 
     /// Reads `schema:`: record name → field name → type (`string!` is required).
     /// A field whose type is wrong is reported and typed `dyn`, so that the
@@ -55,7 +61,7 @@ extension LoadSession {
         if schema["lead"] == nil, !records.contains(where: { $0.key == "lead" }) {
             error(RuleDiagnosticCode.missingKey, "schema: missing the 'lead' record", at: node)
         }
-        schema.add(Self.scoreRecord)
+        schema.add(Self.makeScoreRecord())
         return schema
     }
 
