@@ -85,7 +85,7 @@ struct BatchBenchmark {
         guard descriptor >= 0 else { throw Workload.Failure(description: "cannot read \(leads)") }
         defer { close(descriptor) }
         let pipeline = BatchPipeline(rulesets: rulesets, now: now, state: RoutingState())
-        let decoders = pipeline.workerRulesets.map { NDJSONLeadDecoder(schema: $0.schema) }
+        let decoders = pipeline.makePerWorker { NDJSONLeadDecoder(schema: $0.schema) }
         var source = NDJSONRecordSource(reader: LineReader(fileDescriptor: descriptor))
         var sink = DiscardingSink()
         var observer = SilentBatchObserver()

@@ -144,6 +144,28 @@ import Testing
         #expect(Array(UnsafeBufferPointer(start: onCaller, count: 4)) == [true, false, false, false])
     }
 
+    /// Per-worker objects are made as the workers run, in order: the first
+    /// on the calling thread, the others elsewhere (so that their memory
+    /// comes from another allocator arena).
+    @Test func perWorkerObjectsAreMadeInOrderOnTheWorkersThreads() throws {
+        let caller = pthread_self()
+        let made = ParallelWork.map(Array(0..<4)) { item in (item, pthread_equal(pthread_self(), caller) != 0) }
+        #expect(made.map(\.0) == [0, 1, 2, 3])
+        #expect(made.map(\.1) == [true, false, false, false])
+
+        struct Refused: Error, Equatable { let item: Int }
+        #expect(throws: Refused(item: 2)) {
+            _ = try ParallelWork.map(Array(0..<4)) { item throws(Refused) in
+                if item == 2 { throw Refused(item: item) }
+                return item
+            }
+        }
+
+        let ruleset = try Self.exampleRuleset()
+        let pipeline = BatchPipeline(ruleset: ruleset, now: Self.now, state: RoutingState(), jobs: 3)
+        #expect(pipeline.makePerWorker { $0.digest } == Array(repeating: ruleset.digest, count: 3))
+    }
+
     @Test func summaryTalliesGradesHandoffsAndAssignees() throws {
         let summary = try Self.run(Self.leads, jobs: 2, chunkSize: 4).summary
         #expect(summary.records == 42)

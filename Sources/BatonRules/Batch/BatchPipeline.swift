@@ -93,15 +93,17 @@ package final class BatchPipeline {
     /// worker its own copy of the ruleset (the same files loaded once per
     /// worker) and the workers share no reference-counted object, whose count
     /// two cores would otherwise pass back and forth on every retain and
-    /// release (measured: a quarter more CPU time on 2 jobs). The first
-    /// ruleset also routes. No more workers than records in a chunk are used.
+    /// release (measured: a quarter more CPU time on 2 jobs). Each worker's
+    /// engine, whose activations it writes to on every lead, is made as the
+    /// workers run (`ParallelWork.map`), for the same reason. No more workers
+    /// than records in a chunk are used.
     package init(rulesets: [Ruleset], now: Timestamp, state: RoutingState, chunkSize: Int = defaultChunkSize) {
         precondition(!rulesets.isEmpty, "a batch needs a ruleset")
         self.chunkSize = max(1, chunkSize)
         jobs = min(rulesets.count, self.chunkSize)
         self.state = state
         self.now = now
-        engines = rulesets.prefix(jobs).map { Engine(ruleset: $0) }
+        engines = ParallelWork.map(Array(rulesets.prefix(jobs))) { Engine(ruleset: $0) }
         headers = Array(repeating: DecisionWriter.HeaderCache(), count: jobs)
         summary = BatchSummary(gradeOrder: rulesets[0].scoring.grades.map(\.grade))
     }
@@ -116,8 +118,14 @@ package final class BatchPipeline {
             chunkSize: chunkSize)
     }
 
-    /// The ruleset of each worker, for making one decoder per worker.
-    package var workerRulesets: [Ruleset] { engines.map(\.ruleset) }
+    /// One `make(ruleset)` per worker, from the worker's ruleset, each made
+    /// as the workers run (see `ParallelWork.map`): the decoders for
+    /// `run(source:decoders:…)`.
+    package func makePerWorker<Made, Failure: Error>(
+        _ make: (Ruleset) throws(Failure) -> Made
+    ) throws(Failure) -> [Made] {
+        try ParallelWork.map(engines.map(\.ruleset), make)
+    }
 
     /// The tally of everything run so far.
     package private(set) var summary: BatchSummary
@@ -139,8 +147,8 @@ package final class BatchPipeline {
     }
 
     /// Runs as `run(source:decoder:sink:observer:)` does, worker `w` decoding
-    /// with `decoders[w % decoders.count]`: one decoder per worker, made from
-    /// `workerRulesets[w]`, keeps the workers from sharing its tables.
+    /// with `decoders[w % decoders.count]`: one decoder per worker, made by
+    /// `makePerWorker`, keeps the workers from sharing its tables.
     @discardableResult
     package func run<Source: BatchRecordSource, Decoder: BatchLeadDecoder, Sink: BatchSink, Observer: BatchObserver>(
         source: inout Source, decoders: [Decoder], sink: inout Sink, observer: inout Observer
@@ -264,10 +272,17 @@ package final class BatchPipeline {
                                         slice: slice, of: sliceCount, worker: preparedBy, outcomes: outcomes,
                                         summary: &summary, badRecords: &badRecords)
                                 case .write(let slice):
-                                    writers[slice].reset()
+                                    // Written through a copy on this worker's stack: the
+                                    // writers lie side by side, three to a cache line, and
+                                    // two workers writing neighbouring slices would pass
+                                    // that line between their cores on every byte count.
+                                    var writer = JSONWriter(reservingCapacity: 0)
+                                    swap(&writer, &writers[slice])
+                                    writer.reset()
                                     write(
-                                        slice: slice, of: sliceCount, to: &writers[slice], header: &headers[worker],
+                                        slice: slice, of: sliceCount, to: &writer, header: &headers[worker],
                                         outcomes: outcomes)
+                                    swap(&writer, &writers[slice])
                                 case .readAhead:
                                     schedule.finishReadAhead(nextSliceCount: readAhead())
                                     continue

@@ -93,11 +93,11 @@ struct BatchCommand: ParsableCommand {
             switch inputFormat {
             case .ndjson:
                 var records = NDJSONRecordSource(reader: reader)
-                let decoders = pipeline.workerRulesets.map { NDJSONLeadDecoder(schema: $0.schema) }
+                let decoders = pipeline.makePerWorker { NDJSONLeadDecoder(schema: $0.schema) }
                 try pipeline.run(source: &records, decoders: decoders, sink: &sink, observer: &observer)
             case .csv:
                 var records = try csvRecords(reader)
-                let decoders = try pipeline.workerRulesets.map {
+                let decoders = try pipeline.makePerWorker {
                     try csvDecoder(header: records.header, schema: $0.schema)
                 }
                 try pipeline.run(source: &records, decoders: decoders, sink: &sink, observer: &observer)
