@@ -19,6 +19,8 @@ struct BatchBenchmark {
     struct Figure {
         var leads: Int
         var jobs: Int
+        /// Pairs of passes (1 job, then every core) the batch figures are the medians of.
+        var pairs: Int
         var leadsPerSecondOneJob: Double
         var leadsPerSecondAllJobs: Double
         /// The median of the per-pass ratios of the 1-job time to the all-jobs time.
@@ -63,8 +65,11 @@ struct BatchBenchmark {
         // As `baton batch` does: one copy of the ruleset per worker.
         let allRulesets = BatchPipeline.loadWorkerRulesets(path: rulesPath, count: cores) { ruleset }
         // 1 job and every core alternately, so that the speed-up compares
-        // passes run at the same moment of a drifting machine.
-        let timed = try Clock.pairedMedians(passes: passes) {
+        // passes run at the same moment of a drifting machine; three times
+        // as many pairs as other figures have passes, since a pass is short
+        // (~0.1 s) and one descheduled moment of either core moves its ratio.
+        let pairs = 3 * passes
+        let timed = try Clock.pairedMedians(passes: pairs) {
             count = try Self.runOnePass(rulesets: [ruleset], now: now, leads: leads)
         } _: {
             count = try Self.runOnePass(rulesets: allRulesets, now: now, leads: leads)
@@ -73,7 +78,7 @@ struct BatchBenchmark {
         // After the peak is read: this stage holds all its leads at once.
         let stages = try StageBenchmark(ruleset: ruleset, leadsPath: leads, passes: passes).run()
         return Figure(
-            leads: count, jobs: cores, leadsPerSecondOneJob: Double(count) / timed.first * 1e9,
+            leads: count, jobs: cores, pairs: pairs, leadsPerSecondOneJob: Double(count) / timed.first * 1e9,
             leadsPerSecondAllJobs: Double(count) / timed.second * 1e9, speedUp: timed.ratio,
             peakResidentMegabytes: peakResident, startResidentMegabytes: startResident,
             loadMilliseconds: loadNanoseconds / 1_000_000, stages: stages)

@@ -19,7 +19,7 @@ enum BenchReport {
         if let batch {
             lines += [
                 "",
-                "Whole decisions (baton batch pipeline, example ruleset, \(batch.leads) leads, JSON in and out):",
+                "Whole decisions (baton batch pipeline, example ruleset, \(batch.leads) leads, JSON in and out; median of \(batch.pairs) pairs of passes, 1 job then \(batch.jobs)):",
                 "",
                 "| leads/s, 1 job | leads/s, \(batch.jobs) jobs | speed-up | peak RSS MB | RSS MB before | ruleset load ms |",
                 "|---:|---:|---:|---:|---:|---:|",
