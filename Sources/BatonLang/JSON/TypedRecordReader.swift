@@ -75,7 +75,7 @@ struct TypedRecordReader {
 
     /// Reads the members of the object at the current position (which holds
     /// `{`) into the slots of a record of `recordIndex`, all null on entry.
-    private mutating func readMembers(
+    mutating func readMembers(
         _ recordIndex: Int, layout: RecordLayout, into fields: UnsafeMutableBufferPointer<Value>, depth: Int
     ) throws(JSONProblem) {
         var seen = FieldSlotSet(count: layout.fieldCount)

@@ -91,22 +91,44 @@ public final class MapValue: Sendable {
 /// A struct around one tail-allocated object: the type and the fields sit
 /// in a single allocation (a lead has a record per event, so two
 /// allocations per record were a good share of reading and freeing a lead),
-/// and a field read is one pointer chase from the `Value`.
+/// and a field read is one pointer chase from the `Value`. The records of
+/// one list read from JSON (a lead's events) share one such object, each
+/// record at its own `base`: one allocation for all of them, their fields
+/// side by side in memory for a comprehension to walk (a record kept alone,
+/// as a decision's key event, keeps its list's storage).
 // @unchecked: `RecordStorage` cannot be Sendable (ManagedBuffer is not), but
 // its fields are written only while the record is built, before any other
 // thread can see it, and never after.
 public struct RecordValue: @unchecked Sendable {
     @usableFromInline let storage: RecordStorage
+    /// Where this record's fields start among `storage`'s values.
+    @usableFromInline let base: Int
 
     public init(type: RecordType, fields: [Value]) {
         precondition(fields.count == type.fields.count, "a record needs one value per declared field")
         storage = fields.withUnsafeBufferPointer { RecordStorage.make(type: type, copying: $0.baseAddress) }
+        base = 0
     }
 
     /// A record of `type` whose fields are all null until the builder that
     /// made it sets them (``TypedRecordReader``, in place, with no array).
     init(nullFieldsOf type: RecordType) {
         storage = RecordStorage.make(type: type, copying: nil)
+        base = 0
+    }
+
+    /// Record `index` of a table made by ``RecordValue/records(of:moving:count:)``.
+    private init(storage: RecordStorage, index: Int) {
+        self.storage = storage
+        base = index &* storage.count
+    }
+
+    /// `count` records of `type` in one allocation, their fields moved from
+    /// `fields` (record by record, one value per declared field each),
+    /// which is left uninitialized.
+    static func records(of type: RecordType, moving fields: UnsafeMutablePointer<Value>, count: Int) -> [Value] {
+        let storage = RecordStorage.make(type: type, moving: fields, records: count)
+        return (0..<count).map { .record(RecordValue(storage: storage, index: $0)) }
     }
 
     /// A record of `type` whose fields, all null at first, `setFields` sets
@@ -120,7 +142,7 @@ public struct RecordValue: @unchecked Sendable {
     @inlinable public var type: RecordType { storage.withUnsafeMutablePointerToHeader { $0.pointee.type } }
 
     /// The field values by slot.
-    @inlinable public var fields: RecordFields { RecordFields(storage: storage) }
+    @inlinable public var fields: RecordFields { RecordFields(storage: storage, base: base) }
 
     public subscript(field: String) -> Value? {
         type.slot(of: field).map { fields[$0] }
@@ -132,7 +154,7 @@ public struct RecordValue: @unchecked Sendable {
         _ body: (UnsafeMutableBufferPointer<Value>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         let fields = storage.withUnsafeMutablePointers { header, elements in
-            UnsafeMutableBufferPointer(start: elements, count: header.pointee.count)
+            UnsafeMutableBufferPointer(start: elements + base, count: header.pointee.count)
         }
         return try body(fields)
     }
@@ -141,8 +163,12 @@ public struct RecordValue: @unchecked Sendable {
 /// The fields of a ``RecordValue``, by slot.
 public struct RecordFields: RandomAccessCollection, @unchecked Sendable {  // as RecordValue
     @usableFromInline let storage: RecordStorage
+    @usableFromInline let base: Int
 
-    @inlinable init(storage: RecordStorage) { self.storage = storage }
+    @inlinable init(storage: RecordStorage, base: Int) {
+        self.storage = storage
+        self.base = base
+    }
 
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { storage.count }
@@ -150,23 +176,27 @@ public struct RecordFields: RandomAccessCollection, @unchecked Sendable {  // as
     @inlinable public subscript(slot: Int) -> Value {
         // One unsigned comparison for both bounds, as Array's own check.
         precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "field slot out of range")
-        return storage.withUnsafeMutablePointerToElements { $0[slot] }
+        return storage.withUnsafeMutablePointerToElements { $0[base &+ slot] }
     }
 }
 
 /// A record's type and field count, ahead of its fields in one allocation.
 @usableFromInline struct RecordHeader {
     @usableFromInline let type: RecordType
+    /// Fields per record.
     @usableFromInline let count: Int
+    /// Records: the storage holds `count * records` values.
+    let records: Int
 }
 
-/// The storage of a ``RecordValue``: the header, then `count` values.
+/// The storage of one ``RecordValue`` or of a list's records of one type:
+/// the header, then `count` values per record.
 @usableFromInline final class RecordStorage: ManagedBuffer<RecordHeader, Value> {
     /// New storage for a record of `type`: a copy of the values at `source`
     /// (one per field), or every field null.
     static func make(type: RecordType, copying source: UnsafePointer<Value>?) -> RecordStorage {
         let count = type.fields.count
-        let buffer = create(minimumCapacity: count) { _ in RecordHeader(type: type, count: count) }
+        let buffer = create(minimumCapacity: count) { _ in RecordHeader(type: type, count: count, records: 1) }
         buffer.withUnsafeMutablePointerToElements { elements in
             if let source {
                 elements.initialize(from: source, count: count)
@@ -174,6 +204,16 @@ public struct RecordFields: RandomAccessCollection, @unchecked Sendable {  // as
                 elements.initialize(repeating: .null, count: count)
             }
         }
+        return unsafeDowncast(buffer, to: RecordStorage.self)
+    }
+
+    /// New storage for `records` records of `type`, their values moved from `source`.
+    static func make(type: RecordType, moving source: UnsafeMutablePointer<Value>, records: Int) -> RecordStorage {
+        let count = type.fields.count
+        let buffer = create(minimumCapacity: count * records) { _ in
+            RecordHeader(type: type, count: count, records: records)
+        }
+        buffer.withUnsafeMutablePointerToElements { $0.moveInitialize(from: source, count: count * records) }
         return unsafeDowncast(buffer, to: RecordStorage.self)
     }
 
@@ -185,7 +225,7 @@ public struct RecordFields: RandomAccessCollection, @unchecked Sendable {  // as
         // Field by field: `deinitialize(count:)` would destroy them through
         // the runtime's generic array destroy and `Value`'s value witness.
         withUnsafeMutablePointers { header, elements in
-            for index in 0..<header.pointee.count { _ = (elements + index).move() }
+            for index in 0..<header.pointee.count * header.pointee.records { _ = (elements + index).move() }
         }
     }
 }
