@@ -24,14 +24,18 @@ enum ParallelWork {
     }
 
     /// `transform` of each item, as `run` runs its workers: the first on the
-    /// calling thread, the others on Dispatch's threads, at once. What a
-    /// worker alone writes to (an engine's activations, a decoder's string
-    /// table) is then allocated on another thread than the first worker's,
-    /// from that thread's arena of the memory allocator (glibc's), and on
-    /// two workers shares no cache line with the other's. Made one after the other on one thread, two workers' small
-    /// mutable objects lay side by side, and each write by one core took the
-    /// line from the other (20 paired runs of `baton batch` on 200,000
-    /// leads: CPU time on 2 jobs over 1 job went from 1.10 to 1.08).
+    /// calling thread, the others on Dispatch's threads, at once; the
+    /// results in the order of the items, or the error of the first one
+    /// (in that order) that threw.
+    ///
+    /// What a worker alone writes to (an engine's activations, a decoder's
+    /// string table) is then allocated on another thread than the first
+    /// worker's, from that thread's arena of the memory allocator (glibc's),
+    /// and on two workers shares no cache line with the other's. Made one
+    /// after the other on one thread, two workers' small mutable objects lay
+    /// side by side, and each write by one core took the line from the other
+    /// (20 paired runs of `baton batch` on 200,000 leads: CPU time on 2 jobs
+    /// over 1 job went from 1.10 to 1.08).
     static func map<Item, Transformed, Failure: Error>(
         _ items: [Item], _ transform: (Item) throws(Failure) -> Transformed
     ) throws(Failure) -> [Transformed] {
