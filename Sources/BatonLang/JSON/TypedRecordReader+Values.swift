@@ -108,35 +108,13 @@ extension TypedRecordReader {
         if nodes[elementNode].kind == .record {
             return try readRecordList(nodes[elementNode].child, elementNode: elementNode, depth: depth)
         }
-        scanner.position += 1
         var elements: [Value] = []
-        scanner.skipWhitespace()
-        if scanner.current == UInt8(ascii: "]") {
-            scanner.position += 1
-            return elements
+        try readElements { reader throws(JSONProblem) in
+            let element = try reader.readValue(elementNode, depth: depth)
+            if case .null = element { throw reader.nullElement(elementNode) }
+            if elements.isEmpty { elements.reserveCapacity(16) }
+            elements.append(element)
         }
-        elements.reserveCapacity(16)
-        repeat {
-            guard elements.count < limits.maxListElements else {
-                throw JSONProblem(
-                    message: "list longer than \(limits.maxListElements) elements", offset: scanner.position,
-                    showsPosition: false)
-            }
-            let index = elements.count
-            do throws(JSONProblem) {
-                let element = try readValue(elementNode, depth: depth)
-                if case .null = element {
-                    throw JSONProblem(
-                        message: "expected \(plan.nodeTypes[elementNode]), got null", offset: scanner.position,
-                        showsPosition: false)
-                }
-                elements.append(element)
-            } catch {
-                var problem = error
-                problem.reversedPath.append(.index(index))
-                throw problem
-            }
-        } while try !scanner.endOfMember(close: UInt8(ascii: "]"))
         return elements
     }
 
@@ -150,43 +128,62 @@ extension TypedRecordReader {
     private mutating func readRecordList(
         _ recordIndex: Int, elementNode: Int, depth: Int
     ) throws(JSONProblem) -> [Value] {
+        let layout = layouts[recordIndex]
+        let type = plan.recordTypes[recordIndex]
+        var scratch = FieldScratch(fieldsPerRecord: type.fields.count)
+        defer { scratch.free() }
+        try readElements { reader throws(JSONProblem) in
+            reader.scanner.skipWhitespace()
+            guard let byte = reader.scanner.current else { throw reader.scanner.unexpected(expecting: "a value") }
+            if byte == UInt8(ascii: "n") {
+                try reader.scanner.scanLiteral("null")
+                throw reader.nullElement(elementNode)
+            }
+            guard byte == UInt8(ascii: "{") else {
+                throw try reader.mismatch(expected: reader.plan.nodeTypes[elementNode])
+            }
+            try reader.enterContainer(depth: depth)
+            try reader.readMembers(recordIndex, layout: layout, into: scratch.appendNullRecord(), depth: depth + 1)
+        }
+        return scratch.moveRecords(of: type)
+    }
+
+    /// Reads the elements of the array at the current position (which holds
+    /// `[`), each by `readElement`: the limit on their number, and the index
+    /// in the path of an element's error, for both kinds of list.
+    @inline(__always)
+    private mutating func readElements(
+        _ readElement: (inout TypedRecordReader) throws(JSONProblem) -> Void
+    ) throws(JSONProblem) {
         scanner.position += 1
         scanner.skipWhitespace()
         if scanner.current == UInt8(ascii: "]") {
             scanner.position += 1
-            return []
+            return
         }
-        let layout = layouts[recordIndex]
-        let type = plan.recordTypes[recordIndex]
-        let fieldCount = type.fields.count
-        var scratch = FieldScratch(fieldsPerRecord: fieldCount)
-        defer { scratch.free() }
+        var index = 0
         repeat {
-            let index = scratch.records
             guard index < limits.maxListElements else {
                 throw JSONProblem(
                     message: "list longer than \(limits.maxListElements) elements", offset: scanner.position,
                     showsPosition: false)
             }
             do throws(JSONProblem) {
-                scanner.skipWhitespace()
-                guard let byte = scanner.current else { throw scanner.unexpected(expecting: "a value") }
-                if byte == UInt8(ascii: "n") {
-                    try scanner.scanLiteral("null")
-                    throw JSONProblem(
-                        message: "expected \(plan.nodeTypes[elementNode]), got null", offset: scanner.position,
-                        showsPosition: false)
-                }
-                guard byte == UInt8(ascii: "{") else { throw try mismatch(expected: plan.nodeTypes[elementNode]) }
-                try enterContainer(depth: depth)
-                try readMembers(recordIndex, layout: layout, into: scratch.appendNullRecord(), depth: depth + 1)
+                try readElement(&self)
             } catch {
                 var problem = error
                 problem.reversedPath.append(.index(index))
                 throw problem
             }
+            index += 1
         } while try !scanner.endOfMember(close: UInt8(ascii: "]"))
-        return scratch.moveRecords(of: type)
+    }
+
+    /// The error for a `null` element of a list of `elementNode`.
+    private func nullElement(_ elementNode: Int) -> JSONProblem {
+        JSONProblem(
+            message: "expected \(plan.nodeTypes[elementNode]), got null", offset: scanner.position,
+            showsPosition: false)
     }
 
     /// Reads the object at the current position as a `map<string, T>`;
@@ -269,38 +266,41 @@ extension TypedRecordReader {
     }
 }
 
-/// The fields of a list's records while they are read: grown by doubling,
-/// every slot initialized (null until read), so that `free` after a
-/// throw destroys exactly what was read.
+/// The fields of a list's records while they are read: allocated with the
+/// first record and grown by doubling, every slot initialized (null until
+/// read), so that `free` after a throw destroys exactly what was read.
 private struct FieldScratch {
     let fieldsPerRecord: Int
     private(set) var records = 0
-    private var capacity: Int
-    private var base: UnsafeMutablePointer<Value>
+    private var capacity = 0
+    private var base: UnsafeMutablePointer<Value>?
 
     init(fieldsPerRecord: Int) {
         self.fieldsPerRecord = fieldsPerRecord
-        capacity = 8 * max(1, fieldsPerRecord)
-        base = .allocate(capacity: capacity)
     }
 
     /// Room for one more record, its fields null, for `readMembers` to fill.
     mutating func appendNullRecord() -> UnsafeMutableBufferPointer<Value> {
         let start = records * fieldsPerRecord
-        if start + fieldsPerRecord > capacity {
-            let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: base, count: start)
-            base.deallocate()
+        if base == nil || start + fieldsPerRecord > capacity {
+            let grownCapacity = max(8 * max(1, fieldsPerRecord), capacity * 2)
+            let grown = UnsafeMutablePointer<Value>.allocate(capacity: grownCapacity)
+            if let base {
+                grown.moveInitialize(from: base, count: start)
+                base.deallocate()
+            }
             base = grown
-            capacity *= 2
+            capacity = grownCapacity
         }
-        (base + start).initialize(repeating: .null, count: fieldsPerRecord)
+        let record = base.unsafelyUnwrapped + start
+        record.initialize(repeating: .null, count: fieldsPerRecord)
         records += 1
-        return UnsafeMutableBufferPointer(start: base + start, count: fieldsPerRecord)
+        return UnsafeMutableBufferPointer(start: record, count: fieldsPerRecord)
     }
 
     /// The records read, as list elements sharing one storage; the scratch is left empty.
     mutating func moveRecords(of type: RecordType) -> [Value] {
+        guard let base, records > 0 else { return [] }
         let moved = RecordValue.records(of: type, moving: base, count: records)
         records = 0
         return moved
@@ -308,6 +308,7 @@ private struct FieldScratch {
 
     /// Destroys what is left and frees the memory.
     func free() {
+        guard let base else { return }
         base.deinitialize(count: records * fieldsPerRecord)
         base.deallocate()
     }
